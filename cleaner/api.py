@@ -1,0 +1,125 @@
+"""The public entry points. Reads top to bottom as the pipeline:
+
+load -> tree rules (HTML) -> extract (HTML) -> segment -> block rules -> context rules -> render.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from lxml.html import HtmlElement
+
+from . import registry
+from .config import Config
+from .document import Document, Kind
+from .engine import Deadline, Engine
+from .extract import main_content
+from .load import detect_lang, load, page_lang
+from .render import render
+from .rules.base import Removal, Rule
+from .segment import segment_text, segment_tree
+from .title import html_title, text_title
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Result:
+    """What ``Cleaner.run`` returns: the text and how it came about."""
+
+    text: str
+    title: str
+    kind: Kind
+    lang: str | None
+    url: str | None
+    removals: tuple[Removal, ...]
+    extracted: bool
+    """True when main-content extraction found the body; False for text input or a fallback."""
+
+
+class Cleaner:
+    """A configured, reusable, picklable cleaner. ``clean()`` is a default one."""
+
+    def __init__(self, config: Config | None = None, *, extra_rules: Sequence[type[Rule]] = ()) -> None:
+        self.config = config or Config()
+        self.rule_classes = registry.select(self.config, extra_rules)
+        self.engine = Engine([cls() for cls in self.rule_classes], self.config)
+
+    def clean(
+        self, page: Any, *, url: str | None = None, kind: Kind | str = Kind.AUTO, encoding: str | None = None
+    ) -> str:
+        """The main body of ``page`` as plain text ('' when there is none)."""
+        return self.run(page, url=url, kind=kind, encoding=encoding).text
+
+    def run(
+        self, page: Any, *, url: str | None = None, kind: Kind | str = Kind.AUTO, encoding: str | None = None
+    ) -> Result:
+        """Clean ``page`` and report what was removed and why."""
+        deadline = Deadline(self.config.time_budget)
+        loaded = load(page, Kind(kind), self.config, encoding)
+        if loaded.tree is not None:
+            doc, removals, extracted = self._html(loaded.tree, url, deadline)
+        else:
+            doc, removals, extracted = Document(Kind.TEXT, segment_text(loaded.text), url=url), [], False
+            doc.lang = self._lang(None, doc)
+        removed = self.engine.apply_to_blocks(doc, deadline)
+        removals.extend(removed[i] for i in sorted(removed))
+        title = doc.title or text_title(doc.blocks, removed)
+        return Result(render(doc.blocks, removed), title, doc.kind, doc.lang, url, tuple(removals), extracted)
+
+    def _html(
+        self, tree: HtmlElement, url: str | None, deadline: Deadline
+    ) -> tuple[Document, list[Removal], bool]:
+        doc = Document(Kind.HTML, tree=tree, url=url, title=html_title(tree))
+        doc.lang = self._lang(page_lang(tree), doc)
+        removals = self.engine.apply_to_tree(doc, tree, deadline)
+        deadline.check("extraction")
+        body = main_content(tree, self.config, url) if self.config.extract else None
+        if body is None:
+            log.debug("no main content found; segmenting the whole <body>")
+            doc.blocks = [b for b in segment_tree(tree.find("body") or tree) if b.link_density < 0.5]
+        else:
+            doc.blocks = segment_tree(body)
+        if doc.lang is None:
+            doc.lang = self._lang(None, doc)
+        return doc, removals, body is not None
+
+    def _lang(self, declared: str | None, doc: Document) -> str | None:
+        if self.config.languages:
+            return self.config.languages[0]
+        if declared or not doc.blocks:
+            return declared
+        return detect_lang(" ".join(b.text for b in doc.blocks[:200]))
+
+
+@lru_cache(maxsize=8)
+def _default_cleaner(config: Config | None) -> Cleaner:
+    return Cleaner(config)
+
+
+def clean(
+    page: Any,
+    *,
+    url: str | None = None,
+    kind: Kind | str = Kind.AUTO,
+    encoding: str | None = None,
+    config: Config | None = None,
+) -> str:
+    """Return the main body of a web page (HTML str/bytes, lxml tree, BeautifulSoup, or a text dump)."""
+    return _default_cleaner(config).clean(page, url=url, kind=kind, encoding=encoding)
+
+
+def run(
+    page: Any,
+    *,
+    url: str | None = None,
+    kind: Kind | str = Kind.AUTO,
+    encoding: str | None = None,
+    config: Config | None = None,
+) -> Result:
+    """Like :func:`clean` but returns a :class:`Result` with title, language and removals."""
+    return _default_cleaner(config).run(page, url=url, kind=kind, encoding=encoding)

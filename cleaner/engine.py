@@ -1,0 +1,92 @@
+"""The one place that removes things: applies rule verdicts to the tree or the blocks."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+
+from lxml.html import HtmlElement
+
+from .config import Config
+from .document import Document
+from .errors import RuleError, TimeBudgetExceededError
+from .rules.base import Hit, Removal, Rule
+from .textutil import collapse
+
+log = logging.getLogger(__name__)
+
+UNREMOVABLE_TAGS = frozenset({"html", "body", "head"})
+
+
+class Deadline:
+    """Raises TimeBudgetExceededError once the per-page budget is spent."""
+
+    def __init__(self, seconds: float | None) -> None:
+        self.seconds = seconds
+        self.end = None if seconds is None else time.monotonic() + seconds
+
+    def check(self, where: str) -> None:
+        if self.end is not None and time.monotonic() > self.end:
+            raise TimeBudgetExceededError(
+                f"cleaning took longer than {self.seconds:g}s (stopped at {where}); "
+                "raise Config(time_budget=...) or set it to None"
+            )
+
+
+class Engine:
+    """Runs the selected rules in order and applies what they find."""
+
+    def __init__(self, rules: Sequence[Rule], config: Config) -> None:
+        self.rules = tuple(rules)
+        self.config = config
+
+    def apply_to_tree(self, doc: Document, tree: HtmlElement, deadline: Deadline) -> list[Removal]:
+        """Each rule sees the tree as the rules before it left it."""
+        removals: list[Removal] = []
+        for rule in self.rules:
+            deadline.check(rule.code)
+            for hit in self._hits(rule, lambda r=rule: r.find_in_tree(doc, tree)):
+                element = hit.target
+                if isinstance(element, HtmlElement) and _removable(element, tree):
+                    removals.append(_removal(rule, collapse(element.text_content()), hit.reason, "tree"))
+                    element.drop_tree()
+        return removals
+
+    def apply_to_blocks(self, doc: Document, deadline: Deadline) -> dict[int, Removal]:
+        """Context-free rules first, then context rules, which see the verdicts so far."""
+        removed: dict[int, Removal] = {}
+        ordered = [r for r in self.rules if not r.context] + [r for r in self.rules if r.context]
+        for rule in ordered:
+            deadline.check(rule.code)
+            for hit in self._hits(rule, lambda r=rule: r.find_in_blocks(doc, removed)):
+                index = hit.target
+                if isinstance(index, int) and 0 <= index < len(doc.blocks) and index not in removed:
+                    removed[index] = _removal(rule, doc.blocks[index].text, hit.reason, "block")
+        return removed
+
+    def _hits(self, rule: Rule, find: Callable[[], Iterable[Hit]]) -> Iterator[Hit]:
+        """Materialise a rule's hits; a crashing rule is skipped (or raised when strict)."""
+        try:
+            hits = list(find())
+        except Exception as err:  # the one broad catch: a rule bug must not sink the page
+            if self.config.strict:
+                raise RuleError(rule.code, err) from err
+            log.warning(
+                "rule %s (%s) crashed and was skipped: %s: %s", rule.code, rule.name, type(err).__name__, err
+            )
+            return iter(())
+        return iter(hits)
+
+
+def _removable(element: HtmlElement, tree: HtmlElement) -> bool:
+    """Not the root/body, and still attached to the tree (an ancestor may be gone already)."""
+    if element.tag in UNREMOVABLE_TAGS or element is tree:
+        return False
+    root = element.getroottree().getroot()
+    return root is tree
+
+
+def _removal(rule: Rule, text: str, reason: str, stage: str) -> Removal:
+    log.debug("%s %s: %.80s (%s)", rule.code, stage, text, reason)
+    return Removal(rule=rule.code, name=rule.name, text=text, reason=reason, stage=stage)

@@ -1,0 +1,32 @@
+"""The built-in rules, in the order they run (context rules run after the others)."""
+
+from __future__ import annotations
+
+from .base import Rule
+from .caption_photo_credit import CaptionPhotoCredit
+from .caption_repeated import CaptionRepeated
+from .legal_copyright import LegalCopyright
+from .legal_notice import LegalNotice
+from .legal_publisher_tail import LegalPublisherTail
+from .media_clip_title import MediaClipTitle
+from .media_image_placeholder import MediaImagePlaceholder
+from .media_player_ui import MediaPlayerUi
+from .navigation_breadcrumb import NavigationBreadcrumb
+from .navigation_section_label import NavigationSectionLabel
+from .navigation_skip_link import NavigationSkipLink
+
+BUILTIN_RULES: tuple[type[Rule], ...] = (
+    NavigationSkipLink,
+    NavigationBreadcrumb,
+    NavigationSectionLabel,
+    MediaPlayerUi,
+    MediaImagePlaceholder,
+    MediaClipTitle,
+    CaptionRepeated,
+    CaptionPhotoCredit,
+    LegalCopyright,
+    LegalNotice,
+    LegalPublisherTail,
+)
+
+__all__ = ["BUILTIN_RULES"]

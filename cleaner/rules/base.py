@@ -1,0 +1,69 @@
+"""What a rule is. Rules detect; the engine removes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import ClassVar, Final
+
+from lxml.html import HtmlElement
+
+from ..document import Document
+
+DOCSTRING_SECTIONS: Final = ("Removes:", "Why:", "Example:", "Keeps:")
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A rule's verdict: remove this block (index) or element, for this reason."""
+
+    target: int | HtmlElement
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """One thing the engine removed: which rule, what text, and why."""
+
+    rule: str
+    name: str
+    text: str
+    reason: str
+    stage: str  # "tree" (HTML element, before extraction) or "block"
+
+
+class Rule:
+    """Base class. A rule module defines one subclass with a docstring in four sections
+    (``Removes:``, ``Why:``, ``Example:``, ``Keeps:``) and overrides one or both finders.
+
+    * ``find_in_tree`` sees the parsed HTML before extraction and yields elements.
+    * ``find_in_blocks`` sees the blocks (HTML after extraction, or a text dump) and yields
+      block indexes. A rule with ``context = True`` runs after all context-free rules and
+      gets their verdicts, so it can judge a block by its removed neighbours.
+    """
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    context: ClassVar[bool] = False
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        for attr in ("code", "name"):
+            if not isinstance(cls.__dict__.get(attr), str):
+                raise TypeError(f"rule {cls.__name__} must define a str class attribute {attr!r}")
+
+    @classmethod
+    def group(cls) -> str:
+        return cls.name.split(".", 1)[0]
+
+    @classmethod
+    def summary(cls) -> str:
+        return (cls.__doc__ or "").strip().splitlines()[0] if cls.__doc__ else ""
+
+    def find_in_tree(self, doc: Document, tree: HtmlElement) -> Iterator[Hit]:
+        """Yield elements of the raw page to remove. Never mutate the tree."""
+        return iter(())
+
+    def find_in_blocks(self, doc: Document, removed: Mapping[int, Removal]) -> Iterator[Hit]:
+        """Yield block indexes to remove. ``removed`` holds earlier verdicts (context rules)."""
+        return iter(())

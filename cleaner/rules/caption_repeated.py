@@ -1,0 +1,91 @@
+"""Image alt text and captions repeated side by side or repeated from the body."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import ClassVar, Final
+
+from lxml.html import HtmlElement
+
+from ..document import Document
+from ..selectors import has_token, text_of
+from ..textutil import key, word_count
+from .base import Hit, Removal, Rule
+
+UNREPEATABLE_TAGS: Final = frozenset({"tr", "pre"})
+MIN_CAPTION_WORDS: Final = 4
+FIGURE_DEPTH: Final = 3
+
+
+class CaptionRepeated(Rule):
+    """Image alt text and captions repeated side by side or repeated from the body.
+
+    Removes:
+        Every copy in a run of two or more adjacent identical blocks (the image's alt text
+        followed by the same caption, as text dumps write them). In HTML, a caption element
+        (``figcaption``, class/id with ``caption``) whose text repeats the alt text of its own
+        image or a paragraph of the page.
+
+    Why:
+        A caption that repeats the lead or the alt text adds a duplicate of text that is
+        either not body text at all or already kept where it really belongs.
+
+    Example:
+        "Headline\\nThe lead, used as caption.\\nThe lead, used as caption.\\nBody.\\n"
+        -> "Headline\\n\\nBody.\\n"
+
+    Keeps:
+        A quote the article repeats on purpose further down (not adjacent), table rows and
+        code lines that happen to repeat.
+    """
+
+    code: ClassVar[str] = "CAP01"
+    name: ClassVar[str] = "caption.repeated"
+
+    def find_in_tree(self, doc: Document, tree: HtmlElement) -> Iterator[Hit]:
+        captions = [
+            el
+            for el in tree.iter()
+            if isinstance(el.tag, str) and (el.tag == "figcaption" or has_token(el, "caption"))
+        ]
+        if not captions:
+            return
+        inside = set(captions)
+        paragraphs = [
+            key(p.text_content())
+            for p in tree.iter("p")
+            if p not in inside and not any(a in inside for a in p.iterancestors())
+        ]
+        for el in captions:
+            k = key(text_of(el))
+            if word_count(k) < MIN_CAPTION_WORDS:
+                continue
+            if k in _alts_near(el):
+                yield Hit(el, "caption repeats its image's alt text")
+            elif any(k in p for p in paragraphs):
+                yield Hit(el, "caption repeats a body paragraph")
+
+    def find_in_blocks(self, doc: Document, removed: Mapping[int, Removal]) -> Iterator[Hit]:
+        keys = [key(b.text) for b in doc.blocks]
+        start = 0
+        for i in range(1, len(keys) + 1):
+            if i < len(keys) and keys[i] == keys[start] and keys[i]:
+                continue
+            if i - start >= 2 and doc.blocks[start].tag not in UNREPEATABLE_TAGS:
+                for j in range(start, i):
+                    yield Hit(j, f"{i - start} adjacent copies of the same caption/alt text")
+            start = i
+
+
+def _alts_near(el: HtmlElement) -> set[str]:
+    """Alt texts of images in the caption's figure (up to three levels up)."""
+    node = el
+    for _ in range(FIGURE_DEPTH):
+        parent = node.getparent()
+        if parent is None:
+            break
+        node = parent
+        alts = {key(img.get("alt") or "") for img in node.iter("img")}
+        if alts - {""}:
+            return alts
+    return set()

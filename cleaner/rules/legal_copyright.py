@@ -1,0 +1,63 @@
+"""Copyright and "All rights reserved" lines."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import ClassVar, Final
+
+from lxml.html import HtmlElement
+
+from .. import phrases
+from ..document import Document
+from ..selectors import has_token, outermost, short_enough
+from ..textutil import contains_any, normalise, word_count
+from .base import Hit, Removal, Rule
+
+COPYRIGHT_MARK: Final = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\s*(?:©|\(c\)|\d{4})", re.IGNORECASE)
+MAX_WORDS: Final = 40
+
+
+class LegalCopyright(Rule):
+    """Copyright and "All rights reserved" lines.
+
+    Removes:
+        A block of at most 40 words with a copyright mark ("©", "(c) 2024", "Copyright 2024")
+        or a rights-reserved phrase ("All rights reserved", "Alle Rechte vorbehalten",
+        "Все права защищены"); in HTML, a short element whose class/id says ``copyright``.
+
+    Why:
+        Copyright lines belong to the page footer or to a picture credit, never to the
+        article's own text.
+
+    Example:
+        "Text.\\n© 2024 Example Media. All rights reserved.\\n" -> "Text.\\n"
+
+    Keeps:
+        A paragraph about copyright law ("The court said copyright law does not protect
+        facts.") — the word alone, without a mark or year, is not a copyright line.
+    """
+
+    code: ClassVar[str] = "LEG01"
+    name: ClassVar[str] = "legal.copyright"
+
+    def find_in_tree(self, doc: Document, tree: HtmlElement) -> Iterator[Hit]:
+        found = [
+            el
+            for el in tree.iter()
+            if isinstance(el.tag, str) and has_token(el, "copyright") and short_enough(el, MAX_WORDS)
+        ]
+        for el in outermost(found):
+            yield Hit(el, "element marked as copyright notice")
+
+    def find_in_blocks(self, doc: Document, removed: Mapping[int, Removal]) -> Iterator[Hit]:
+        rights = phrases.load("rights_reserved", doc.langs)
+        for i, block in enumerate(doc.blocks):
+            if word_count(block.text) > MAX_WORDS:
+                continue
+            if COPYRIGHT_MARK.search(block.text):
+                yield Hit(i, "copyright mark")
+            else:
+                phrase = contains_any(normalise(block.text), rights)
+                if phrase:
+                    yield Hit(i, f"rights phrase {phrase!r}")

@@ -1,0 +1,56 @@
+"""Lone section labels and news tickers ("Breaking News", "Live", "Most read")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import ClassVar
+
+from lxml.html import HtmlElement
+
+from .. import phrases
+from ..document import Document
+from ..selectors import class_tokens, outermost, short_enough
+from ..textutil import key
+from .base import Hit, Removal, Rule
+
+
+class NavigationSectionLabel(Rule):
+    """Lone section labels and news tickers.
+
+    Removes:
+        A block that is only a section or ticker label ("Breaking News", "Live", "Trending",
+        "Most read", "Eilmeldung", "Срочно"); in HTML, a short element whose class/id
+        names it a ticker (``ticker``, ``breaking-news``).
+
+    Why:
+        Such labels head site widgets (tickers, most-read boxes), not the article; a text
+        dump leaves them behind as orphan lines.
+
+    Example:
+        "Breaking News\\nThe talks resumed.\\n" -> "The talks resumed.\\n"
+
+    Keeps:
+        A heading that merely starts with a label ("Breaking News Analysis"): whole-block
+        match only.
+    """
+
+    code: ClassVar[str] = "NAV03"
+    name: ClassVar[str] = "navigation.section_label"
+
+    def find_in_tree(self, doc: Document, tree: HtmlElement) -> Iterator[Hit]:
+        found = [el for el in tree.iter() if isinstance(el.tag, str) and _ticker(el) and short_enough(el, 40)]
+        for el in outermost(found):
+            yield Hit(el, "element marked as a news ticker")
+
+    def find_in_blocks(self, doc: Document, removed: Mapping[int, Removal]) -> Iterator[Hit]:
+        labels = phrases.load("section_labels", doc.langs)
+        for i, block in enumerate(doc.blocks):
+            if key(block.text) in labels:
+                yield Hit(i, f"lone section label {key(block.text)!r}")
+
+
+def _ticker(el: HtmlElement) -> bool:
+    return any(
+        "ticker" in t or t.startswith(("breaking-news", "breakingnews", "breaking_news"))
+        for t in class_tokens(el)
+    )

@@ -1,0 +1,171 @@
+"""Stage 3: a tree or a text dump -> a list of Blocks.
+
+Two tree vocabularies are handled: trafilatura's output (``p``, ``head``, ``list/item``,
+``quote``, ``table/row/cell``, ``code``, ``lb``) and plain HTML (when extraction is off or
+found nothing). Text dumps are split into lines; a line is a block.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Final
+
+from lxml import etree
+
+from .document import Block
+from .textutil import collapse
+
+# Tags that end the current block and start a new one (both vocabularies).
+BLOCK_TAGS: Final = frozenset(
+    {
+        "p",
+        "head",
+        "item",
+        "quote",
+        "code",
+        "row",
+        "list",
+        "table",
+        "lb",
+        "br",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "tr",
+        "blockquote",
+        "pre",
+        "div",
+        "section",
+        "article",
+        "aside",
+        "header",
+        "footer",
+        "nav",
+        "main",
+        "figure",
+        "figcaption",
+        "form",
+        "fieldset",
+        "address",
+        "details",
+        "summary",
+        "hr",
+        "body",
+        "caption",
+        "thead",
+        "tbody",
+        "tfoot",
+        "menu",
+        "center",
+        "option",
+        "textarea",
+        "label",
+        "legend",
+    }
+)
+CELL_TAGS: Final = frozenset({"cell", "td", "th"})
+SKIP_TAGS: Final = frozenset(
+    {"script", "style", "noscript", "template", "head", "title", "svg", "math", "iframe"}
+)
+HEADING_TAGS: Final = frozenset({"head", "h1", "h2", "h3", "h4", "h5", "h6"})
+ITEM_TAGS: Final = frozenset({"item", "li", "dd", "dt"})
+ROW_TAGS: Final = frozenset({"row", "tr"})
+CODE_TAGS: Final = frozenset({"code", "pre"})
+QUOTE_TAGS: Final = frozenset({"quote", "blockquote"})
+CAPTION_TAGS: Final = frozenset({"figcaption", "caption"})
+
+
+class _Builder:
+    """Accumulates text pieces into blocks as the tree walk reports them."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.parts: list[str] = []
+        self.link_chars = 0
+        self.tag = "p"
+
+    def add(self, text: str | None, *, in_link: bool) -> None:
+        if text:
+            self.parts.append(text)
+            if in_link:
+                self.link_chars += len(text.strip())
+
+    def flush(self, tag: str | None = None) -> None:
+        text = collapse("".join(self.parts))
+        if text:
+            density = min(1.0, self.link_chars / len(text))
+            self.blocks.append(Block(text=text, tag=tag or self.tag, link_density=density))
+        self.parts, self.link_chars, self.tag = [], 0, "p"
+
+
+def _block_kind(tag: str) -> str:
+    if tag in HEADING_TAGS:
+        return "h"
+    if tag in ITEM_TAGS:
+        return "li"
+    if tag in ROW_TAGS:
+        return "tr"
+    if tag in CODE_TAGS:
+        return "pre"
+    if tag in QUOTE_TAGS:
+        return "quote"
+    if tag in CAPTION_TAGS:
+        return "caption"
+    return "p"
+
+
+def segment_tree(root: etree._Element) -> list[Block]:
+    """Walk a tree once and cut its text into blocks at block-level tags."""
+    out = _Builder()
+    link_depth = 0
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, el in walker:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag in SKIP_TAGS:
+            if event == "start":
+                walker.skip_subtree()
+            else:
+                out.add(el.tail, in_link=link_depth > 0)
+            continue
+        if event == "start":
+            if tag in BLOCK_TAGS:
+                out.flush()
+                out.tag = _block_kind(tag)
+            if tag == "a" or tag == "ref":
+                link_depth += 1
+            if tag in CELL_TAGS and out.parts:
+                out.add(" | ", in_link=False)
+            out.add(el.text, in_link=link_depth > 0)
+        else:
+            if tag == "a" or tag == "ref":
+                link_depth -= 1
+            if tag in BLOCK_TAGS:
+                out.flush(_block_kind(tag) if tag not in ("lb", "br") else None)
+            out.add(el.tail, in_link=link_depth > 0)
+    out.flush()
+    return out.blocks
+
+
+def segment_text(text: str) -> list[Block]:
+    """One block per non-blank line; ``gap_before`` records whether a blank line preceded it."""
+    return list(_text_blocks(text))
+
+
+def _text_blocks(text: str) -> Iterator[Block]:
+    gap = True
+    for line in text.splitlines():
+        stripped = collapse(line)
+        if not stripped:
+            gap = True
+            continue
+        yield Block(text=stripped, tag="line", gap_before=gap)
+        gap = False

@@ -1,0 +1,60 @@
+"""Text helpers shared by the stages and the rules."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Final
+
+SPACES: Final = re.compile(r"\s+")
+WORD: Final = re.compile(r"\w+")
+EDGE_PUNCT: Final = re.compile(r"^[\W_]+|[\W_]+$")
+
+
+def collapse(text: str) -> str:
+    """Collapse runs of whitespace to one space and strip the ends."""
+    return SPACES.sub(" ", text).strip()
+
+
+def normalise(text: str) -> str:
+    """NFKC, casefold, single spaces: the form phrase files are written in."""
+    return collapse(unicodedata.normalize("NFKC", text).casefold())
+
+
+def key(text: str) -> str:
+    """Normalised text without leading/trailing punctuation or bullets: for whole-block matches."""
+    return EDGE_PUNCT.sub("", normalise(text))
+
+
+def words(text: str) -> list[str]:
+    """Lowercase word tokens."""
+    return WORD.findall(text.casefold())
+
+
+def word_count(text: str) -> int:
+    return len(WORD.findall(text))
+
+
+def contains_any(text: str, phrases: frozenset[str]) -> str | None:
+    """The first phrase in ``phrases`` that occurs in ``text`` as whole words, or None."""
+    for phrase in phrases:
+        start = text.find(phrase)
+        while start != -1:
+            end = start + len(phrase)
+            if (start == 0 or not text[start - 1].isalnum()) and (
+                end == len(text) or not text[end].isalnum()
+            ):
+                return phrase
+            start = text.find(phrase, start + 1)
+    return None
+
+
+def match_phrase(text_key: str, phrases: frozenset[str], *, prefix_min_words: int = 4) -> str | None:
+    """Whole-block match of a ``key()``-normalised text; phrases of at least
+    ``prefix_min_words`` words also match as a prefix (long UI sentences get extended)."""
+    if text_key in phrases:
+        return text_key
+    for phrase in phrases:
+        if phrase.count(" ") + 1 >= prefix_min_words and text_key.startswith(phrase):
+            return phrase
+    return None
