@@ -26,6 +26,8 @@ from .title import html_title, text_title
 
 log = logging.getLogger(__name__)
 
+LINK_LIST_DENSITY = 0.5
+
 
 @dataclass(frozen=True)
 class Result:
@@ -79,11 +81,13 @@ class Cleaner:
         removals = self.engine.apply_to_tree(doc, tree, deadline)
         deadline.check("extraction")
         body = main_content(tree, self.config, url) if self.config.extract else None
-        if body is None:
-            log.debug("no main content found; segmenting the whole <body>")
-            doc.blocks = [b for b in segment_tree(tree.find("body") or tree) if b.link_density < 0.5]
-        else:
+        if body is not None:
             doc.blocks = segment_tree(body)
+        elif self.config.extract:
+            log.debug("no main content found; keeping the <body> blocks that are not link lists")
+            doc.blocks = [b for b in segment_tree(_body(tree)) if b.link_density < LINK_LIST_DENSITY]
+        else:
+            doc.blocks = segment_tree(_body(tree))
         if doc.lang is None:
             doc.lang = self._lang(None, doc)
         return doc, removals, body is not None
@@ -94,6 +98,11 @@ class Cleaner:
         if declared or not doc.blocks:
             return declared
         return detect_lang(" ".join(b.text for b in doc.blocks[:200]))
+
+
+def _body(tree: HtmlElement) -> HtmlElement:
+    body = tree.find("body")
+    return tree if body is None else body
 
 
 @lru_cache(maxsize=8)

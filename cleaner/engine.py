@@ -81,10 +81,9 @@ class Engine:
 
 def _removable(element: HtmlElement, tree: HtmlElement) -> bool:
     """Not the root/body, and still attached to the tree (an ancestor may be gone already)."""
-    if element.tag in UNREMOVABLE_TAGS or element is tree:
+    if element.tag in UNREMOVABLE_TAGS or element is tree or element.getparent() is None:
         return False
-    root = element.getroottree().getroot()
-    return root is tree
+    return element.getroottree().getroot() is tree
 
 
 def _removal(rule: Rule, text: str, reason: str, stage: str) -> Removal:

@@ -35,8 +35,9 @@ def short_enough(el: HtmlElement, max_words: int) -> bool:
 
 def outermost(elements: list[HtmlElement]) -> Iterator[HtmlElement]:
     """Drop elements nested in another element of the list."""
-    chosen = set(elements)
-    for el in elements:
+    unique = list(dict.fromkeys(elements))
+    chosen = set(unique)
+    for el in unique:
         if not any(anc in chosen for anc in el.iterancestors()):
             yield el
 
