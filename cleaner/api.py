@@ -15,7 +15,7 @@ from lxml.html import HtmlElement
 
 from . import registry
 from .config import Config
-from .document import Document, Kind
+from .document import Block, Document, Kind
 from .engine import Deadline, Engine
 from .extract import main_content
 from .load import detect_lang, load, page_lang
@@ -27,6 +27,7 @@ from .title import html_title, text_title
 log = logging.getLogger(__name__)
 
 LINK_LIST_DENSITY = 0.5
+CHROME_TAGS = ("nav", "header", "footer", "aside", "form", "menu")
 
 
 @dataclass(frozen=True)
@@ -82,12 +83,11 @@ class Cleaner:
         deadline.check("extraction")
         body = main_content(tree, self.config, url) if self.config.extract else None
         if body is not None:
-            doc.blocks = segment_tree(body)
+            doc.blocks = segment_tree(body, extracted=True)
         elif self.config.extract:
-            log.debug("no main content found; keeping the <body> blocks that are not link lists")
-            doc.blocks = [b for b in segment_tree(_body(tree)) if b.link_density < LINK_LIST_DENSITY]
+            doc.blocks = _fallback_blocks(tree)
         else:
-            doc.blocks = segment_tree(_body(tree))
+            doc.blocks = segment_tree(_body(tree), extracted=False)
         if doc.lang is None:
             doc.lang = self._lang(None, doc)
         return doc, removals, body is not None
@@ -98,6 +98,15 @@ class Cleaner:
         if declared or not doc.blocks:
             return declared
         return detect_lang(" ".join(b.text for b in doc.blocks[:200]))
+
+
+def _fallback_blocks(tree: HtmlElement) -> list[Block]:
+    """When extraction finds nothing: the <body> without page chrome and link lists."""
+    log.debug("no main content found; keeping <body> blocks outside nav/header/footer/aside")
+    for el in list(tree.iter(*CHROME_TAGS)):
+        if el.getparent() is not None:
+            el.drop_tree()
+    return [b for b in segment_tree(_body(tree), extracted=False) if b.link_density < LINK_LIST_DENSITY]
 
 
 def _body(tree: HtmlElement) -> HtmlElement:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import partial
 
 from lxml.html import HtmlElement
 
@@ -46,7 +47,7 @@ class Engine:
         removals: list[Removal] = []
         for rule in self.rules:
             deadline.check(rule.code)
-            for hit in self._hits(rule, lambda r=rule: r.find_in_tree(doc, tree)):
+            for hit in self._hits(rule, partial(rule.find_in_tree, doc, tree)):
                 element = hit.target
                 if isinstance(element, HtmlElement) and _removable(element, tree):
                     removals.append(_removal(rule, collapse(element.text_content()), hit.reason, "tree"))
@@ -59,7 +60,7 @@ class Engine:
         ordered = [r for r in self.rules if not r.context] + [r for r in self.rules if r.context]
         for rule in ordered:
             deadline.check(rule.code)
-            for hit in self._hits(rule, lambda r=rule: r.find_in_blocks(doc, removed)):
+            for hit in self._hits(rule, partial(rule.find_in_blocks, doc, removed)):
                 index = hit.target
                 if isinstance(index, int) and 0 <= index < len(doc.blocks) and index not in removed:
                     removed[index] = _removal(rule, doc.blocks[index].text, hit.reason, "block")

@@ -34,7 +34,7 @@ def main_content(tree: HtmlElement, config: Config, url: str | None) -> etree._E
             "main-content extraction failed (%s: %s); falling back to <body>", type(err).__name__, err
         )
         return None
-    body = getattr(result, "body", None)
+    body: etree._Element | None = getattr(result, "body", None)
     if body is None or len(body) == 0:
         return None
     if config.include_comments:

@@ -15,67 +15,23 @@ from lxml import etree
 from .document import Block
 from .textutil import collapse
 
-# Tags that end the current block and start a new one (both vocabularies).
-BLOCK_TAGS: Final = frozenset(
+# Tags that end the current block and start a new one, per vocabulary.
+EXTRACTED_BLOCK_TAGS: Final = frozenset(
+    {"p", "head", "item", "quote", "code", "row", "list", "table", "lb", "div"}
+)
+HTML_BLOCK_TAGS: Final = frozenset(
     {
-        "p",
-        "head",
-        "item",
-        "quote",
-        "code",
-        "row",
-        "list",
-        "table",
-        "lb",
-        "br",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "li",
-        "ul",
-        "ol",
-        "dl",
-        "dt",
-        "dd",
-        "tr",
-        "blockquote",
-        "pre",
-        "div",
-        "section",
-        "article",
-        "aside",
-        "header",
-        "footer",
-        "nav",
-        "main",
-        "figure",
-        "figcaption",
-        "form",
-        "fieldset",
-        "address",
-        "details",
-        "summary",
-        "hr",
-        "body",
-        "caption",
-        "thead",
-        "tbody",
-        "tfoot",
-        "menu",
-        "center",
-        "option",
-        "textarea",
-        "label",
-        "legend",
+        "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "tr", "blockquote", "br",
+        "pre", "div", "section", "article", "aside", "header", "footer", "nav", "main", "figure", "table",
+        "figcaption", "form", "fieldset", "address", "details", "summary", "hr", "body", "caption",
+        "thead", "tbody", "tfoot", "menu", "center", "option", "textarea", "label", "legend",
     }
-)
+)  # fmt: skip
 CELL_TAGS: Final = frozenset({"cell", "td", "th"})
-SKIP_TAGS: Final = frozenset(
-    {"script", "style", "noscript", "template", "head", "title", "svg", "math", "iframe"}
+HTML_SKIP_TAGS: Final = frozenset(
+    {"script", "style", "noscript", "template", "head", "title", "svg", "math", "iframe", "select"}
 )
+EXTRACTED_SKIP_TAGS: Final = frozenset({"graphic"})
 HEADING_TAGS: Final = frozenset({"head", "h1", "h2", "h3", "h4", "h5", "h6"})
 ITEM_TAGS: Final = frozenset({"item", "li", "dd", "dt"})
 ROW_TAGS: Final = frozenset({"row", "tr"})
@@ -123,21 +79,27 @@ def _block_kind(tag: str) -> str:
     return "p"
 
 
-def segment_tree(root: etree._Element) -> list[Block]:
-    """Walk a tree once and cut its text into blocks at block-level tags."""
+def segment_tree(root: etree._Element, *, extracted: bool) -> list[Block]:
+    """Walk a tree once and cut its text into blocks at block-level tags.
+
+    ``extracted`` selects trafilatura's vocabulary (where ``head`` is a heading and ``code``
+    a block) instead of HTML's (where ``head`` is skipped and ``code`` is inline).
+    """
+    block_tags = EXTRACTED_BLOCK_TAGS if extracted else HTML_BLOCK_TAGS
+    skip_tags = EXTRACTED_SKIP_TAGS if extracted else HTML_SKIP_TAGS
     out = _Builder()
     link_depth = 0
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
         tag = el.tag if isinstance(el.tag, str) else ""
-        if tag in SKIP_TAGS:
+        if tag in skip_tags:
             if event == "start":
                 walker.skip_subtree()
             else:
                 out.add(el.tail, in_link=link_depth > 0)
             continue
         if event == "start":
-            if tag in BLOCK_TAGS:
+            if tag in block_tags:
                 out.flush()
                 out.tag = _block_kind(tag)
             if tag == "a" or tag == "ref":
@@ -148,7 +110,7 @@ def segment_tree(root: etree._Element) -> list[Block]:
         else:
             if tag == "a" or tag == "ref":
                 link_depth -= 1
-            if tag in BLOCK_TAGS:
+            if tag in block_tags:
                 out.flush(_block_kind(tag) if tag not in ("lb", "br") else None)
             out.add(el.tail, in_link=link_depth > 0)
     out.flush()

@@ -4,11 +4,27 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from typing import Final
 
 SPACES: Final = re.compile(r"\s+")
 WORD: Final = re.compile(r"\w+")
 EDGE_PUNCT: Final = re.compile(r"^[\W_]+|[\W_]+$")
+
+
+class PhraseSet(frozenset[str]):
+    """A frozen set of phrases that also iterates in a fixed order (longest first), so that
+    the phrase a match reports does not depend on hash randomisation."""
+
+    ordered: tuple[str, ...]
+
+    def __new__(cls, items: Iterable[str] = ()) -> PhraseSet:
+        obj = super().__new__(cls, items)
+        obj.ordered = tuple(sorted(obj, key=lambda p: (-len(p), p)))
+        return obj
+
+    def __reduce__(self) -> tuple[type[PhraseSet], tuple[tuple[str, ...]]]:
+        return (PhraseSet, (self.ordered,))
 
 
 def collapse(text: str) -> str:
@@ -35,9 +51,9 @@ def word_count(text: str) -> int:
     return len(WORD.findall(text))
 
 
-def contains_any(text: str, phrases: frozenset[str]) -> str | None:
-    """The first phrase in ``phrases`` that occurs in ``text`` as whole words, or None."""
-    for phrase in phrases:
+def contains_any(text: str, phrases: PhraseSet) -> str | None:
+    """The longest phrase in ``phrases`` that occurs in ``text`` as whole words, or None."""
+    for phrase in phrases.ordered:
         start = text.find(phrase)
         while start != -1:
             end = start + len(phrase)
@@ -49,12 +65,12 @@ def contains_any(text: str, phrases: frozenset[str]) -> str | None:
     return None
 
 
-def match_phrase(text_key: str, phrases: frozenset[str], *, prefix_min_words: int = 4) -> str | None:
+def match_phrase(text_key: str, phrases: PhraseSet, *, prefix_min_words: int = 4) -> str | None:
     """Whole-block match of a ``key()``-normalised text; phrases of at least
     ``prefix_min_words`` words also match as a prefix (long UI sentences get extended)."""
     if text_key in phrases:
         return text_key
-    for phrase in phrases:
+    for phrase in phrases.ordered:
         if phrase.count(" ") + 1 >= prefix_min_words and text_key.startswith(phrase):
             return phrase
     return None

@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import cache, lru_cache
 from importlib import resources
 
-from ..textutil import normalise
+from ..textutil import PhraseSet, normalise
 
 
 @cache
@@ -22,7 +22,7 @@ def languages(topic: str) -> tuple[str, ...]:
 
 @cache
 def _read(topic: str, lang: str) -> frozenset[str]:
-    path = resources.files(__name__).joinpath(topic, f"{lang}.txt")
+    path = resources.files(__name__).joinpath(topic).joinpath(f"{lang}.txt")
     if not path.is_file():
         return frozenset()
     lines = path.read_text(encoding="utf-8").splitlines()
@@ -30,7 +30,7 @@ def _read(topic: str, lang: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=256)
-def load(topic: str, langs: tuple[str, ...] = ()) -> frozenset[str]:
+def load(topic: str, langs: tuple[str, ...] = ()) -> PhraseSet:
     """Phrases of ``topic`` for ``langs`` plus ``any``; all languages when ``langs`` is empty
     or names none the topic has. English is always added when a language is known: site
     chrome in English (player labels, share buttons) is common on pages in every language."""
@@ -39,4 +39,4 @@ def load(topic: str, langs: tuple[str, ...] = ()) -> frozenset[str]:
     out: set[str] = set(_read(topic, "any"))
     for lang in chosen:
         out |= _read(topic, lang)
-    return frozenset(out)
+    return PhraseSet(out)

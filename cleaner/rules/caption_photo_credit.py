@@ -11,7 +11,7 @@ from lxml.html import HtmlElement
 from .. import phrases
 from ..document import Document
 from ..selectors import class_tokens, outermost, short_enough
-from ..textutil import key, normalise, word_count
+from ..textutil import PhraseSet, key, normalise, word_count
 from .base import Hit, Removal, Rule
 
 AFTER_CREDIT_WORD: Final = re.compile(r"\s*[:：]|\s+(?:by|von|par|por|de|di|от)\b", re.IGNORECASE)
@@ -63,11 +63,11 @@ class CaptionPhotoCredit(Rule):
                 yield Hit(i, reason)
 
 
-def _credit_reason(text: str, k: str, words: frozenset[str], agencies: frozenset[str]) -> str | None:
-    for word in words:
+def _credit_reason(text: str, k: str, words: PhraseSet, agencies: PhraseSet) -> str | None:
+    for word in words.ordered:
         if text.startswith(word) and AFTER_CREDIT_WORD.match(text, len(word)):
             return f"photo credit starting {word!r}"
-    for agency in agencies:
+    for agency in agencies.ordered:
         if k.endswith("/" + agency) or k.endswith("/ " + agency):
             return f"credit line ending with agency {agency!r}"
     return None

@@ -54,7 +54,8 @@ class MediaPlayerUi(Rule):
         found = [el for el in tree.iter(*MEDIA_TAGS)]
         for leaf in leaf_texts(tree):
             if match_phrase(key(leaf.text or ""), labels):
-                found.append(_player_container(leaf) or leaf)
+                container = _player_container(leaf)
+                found.append(leaf if container is None else container)
         for el in outermost(found):
             yield Hit(el, "media player element" if el.tag in MEDIA_TAGS else "media player UI")
 
