@@ -22,6 +22,7 @@ from .load import detect_lang, load, page_lang
 from .render import render
 from .rules.base import Removal, Rule
 from .segment import segment_text, segment_tree
+from .selectors import PageIndex
 from .title import html_title, text_title
 
 log = logging.getLogger(__name__)
@@ -79,7 +80,9 @@ class Cleaner:
     ) -> tuple[Document, list[Removal], bool]:
         doc = Document(Kind.HTML, tree=tree, url=url, title=html_title(tree))
         doc.lang = self._lang(page_lang(tree), doc)
+        doc.index = PageIndex.build(tree)
         removals = self.engine.apply_to_tree(doc, tree, deadline)
+        doc.index = None
         deadline.check("extraction")
         body = main_content(tree, self.config, url) if self.config.extract else None
         if body is not None:

@@ -4,8 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from lxml.html import HtmlElement
+
+from .textutil import normalise, strip_edges
+
+if TYPE_CHECKING:
+    from .selectors import PageIndex
 
 
 class Kind(str, Enum):
@@ -31,6 +37,14 @@ class Block:
     tag: str = "p"
     gap_before: bool = True
     link_density: float = 0.0
+    normal: str = field(init=False)
+    """``normalise(text)``: NFKC, casefolded, single spaces — what phrase matching uses."""
+    key: str = field(init=False)
+    """``key(text)``: ``normal`` without edge punctuation or bullets — for whole-block matches."""
+
+    def __post_init__(self) -> None:
+        self.normal = normalise(self.text)
+        self.key = strip_edges(self.normal)
 
 
 @dataclass(slots=True)
@@ -43,6 +57,14 @@ class Document:
     title: str = ""
     lang: str | None = None
     url: str | None = None
+    index: PageIndex | None = None
+    """Class/id tokens and UI labels of the HTML tree, built once before the tree rules."""
+
+    @property
+    def page_index(self) -> PageIndex:
+        if self.index is None:
+            raise RuntimeError("the page index exists only for HTML documents during the tree stage")
+        return self.index
 
     @property
     def langs(self) -> tuple[str, ...]:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Final
 
+from lxml import etree
 from lxml.html import HtmlElement
 
-from .textutil import collapse, word_count
+from .textutil import collapse, key, word_count
 
 TOKEN_SPLIT: Final = re.compile(r"[\s_]+")
 CONTAINER_TAGS: Final = frozenset({"html", "body", "main", "article"})
@@ -42,11 +44,38 @@ def outermost(elements: list[HtmlElement]) -> Iterator[HtmlElement]:
             yield el
 
 
-def leaf_texts(tree: HtmlElement, max_chars: int = 120) -> Iterator[HtmlElement]:
-    """Elements with short direct text and no element children carrying text: UI labels."""
-    for el in tree.iter():
-        if not isinstance(el.tag, str) or el.tag in ("script", "style", "head", "title"):
-            continue
-        text = (el.text or "").strip()
-        if text and len(text) <= max_chars and not any((c.text or "").strip() for c in el):
-            yield el
+MARKED: Final = etree.XPath("//*[@class or @id]")
+WITH_TEXT: Final = etree.XPath("//body//*[text()[normalize-space()]][not(self::script or self::style)]")
+MAX_LABEL_CHARS: Final = 120
+BREADCRUMB_ATTRIBUTES: Final = etree.XPath(
+    "//*[contains(translate(@aria-label, 'BREADCRUMB', 'breadcrumb'), 'breadcrumb')"
+    " or contains(@itemtype, 'BreadcrumbList')]"
+)
+
+
+@dataclass(slots=True)
+class PageIndex:
+    """What the tree rules look up, computed once per page instead of once per rule.
+
+    ``marked``: elements with a class or id, with their tokens. ``labels``: elements whose own
+    leading text is short and whose children carry no text of their own (UI labels), with
+    that text's ``key()``. Entries may go stale as rules remove elements: the engine skips
+    elements that are no longer in the tree.
+    """
+
+    marked: list[tuple[HtmlElement, list[str]]]
+    labels: list[tuple[HtmlElement, str]]
+
+    @classmethod
+    def build(cls, tree: HtmlElement) -> PageIndex:
+        marked = [(el, class_tokens(el)) for el in MARKED(tree)]
+        labels = []
+        for el in WITH_TEXT(tree):
+            text = (el.text or "").strip()
+            if text and len(text) <= MAX_LABEL_CHARS and not any((c.text or "").strip() for c in el):
+                labels.append((el, key(text)))
+        return cls(marked, labels)
+
+    def with_token(self, *fragments: str) -> list[HtmlElement]:
+        """Elements with a class/id token containing one of ``fragments``."""
+        return [el for el, tokens in self.marked if any(f in t for t in tokens for f in fragments)]

@@ -39,7 +39,12 @@ def normalise(text: str) -> str:
 
 def key(text: str) -> str:
     """Normalised text without leading/trailing punctuation or bullets: for whole-block matches."""
-    return EDGE_PUNCT.sub("", normalise(text))
+    return strip_edges(normalise(text))
+
+
+def strip_edges(normal: str) -> str:
+    """Drop leading/trailing punctuation, symbols and bullets from normalised text."""
+    return EDGE_PUNCT.sub("", normal)
 
 
 def words(text: str) -> list[str]:

@@ -10,8 +10,8 @@ from lxml.html import HtmlElement
 
 from .. import phrases
 from ..document import Document
-from ..selectors import class_tokens, outermost, short_enough
-from ..textutil import PhraseSet, key, normalise, word_count
+from ..selectors import outermost, short_enough
+from ..textutil import PhraseSet, word_count
 from .base import Hit, Removal, Rule
 
 AFTER_CREDIT_WORD: Final = re.compile(r"\s*[:：]|\s+(?:by|von|par|por|de|di|от)\b", re.IGNORECASE)
@@ -44,10 +44,9 @@ class CaptionPhotoCredit(Rule):
     name: ClassVar[str] = "caption.photo_credit"
 
     def find_in_tree(self, doc: Document, tree: HtmlElement) -> Iterator[Hit]:
+        index = doc.page_index
         found = [
-            el
-            for el in tree.iter()
-            if isinstance(el.tag, str) and _credit_marked(el) and short_enough(el, MAX_CREDIT_WORDS)
+            el for el, tokens in index.marked if _credit_marked(tokens) and short_enough(el, MAX_CREDIT_WORDS)
         ]
         for el in outermost(found):
             yield Hit(el, "element marked as a photo credit")
@@ -58,7 +57,7 @@ class CaptionPhotoCredit(Rule):
         for i, block in enumerate(doc.blocks):
             if word_count(block.text) > MAX_CREDIT_WORDS:
                 continue
-            reason = _credit_reason(normalise(block.text).lstrip("([ "), key(block.text), words, agencies)
+            reason = _credit_reason(block.normal.lstrip("([ "), block.key, words, agencies)
             if reason:
                 yield Hit(i, reason)
 
@@ -73,8 +72,8 @@ def _credit_reason(text: str, k: str, words: PhraseSet, agencies: PhraseSet) -> 
     return None
 
 
-def _credit_marked(el: HtmlElement) -> bool:
-    for token in class_tokens(el):
+def _credit_marked(tokens: list[str]) -> bool:
+    for token in tokens:
         if "credit" in token and (token in ("credit", "credits") or any(c in token for c in CREDIT_CONTEXT)):
             return True
     return False

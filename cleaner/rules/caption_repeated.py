@@ -8,7 +8,7 @@ from typing import ClassVar, Final
 from lxml.html import HtmlElement
 
 from ..document import Document
-from ..selectors import has_token, text_of
+from ..selectors import text_of
 from ..textutil import key, word_count
 from .base import Hit, Removal, Rule
 
@@ -43,11 +43,7 @@ class CaptionRepeated(Rule):
     name: ClassVar[str] = "caption.repeated"
 
     def find_in_tree(self, doc: Document, tree: HtmlElement) -> Iterator[Hit]:
-        captions = [
-            el
-            for el in tree.iter()
-            if isinstance(el.tag, str) and (el.tag == "figcaption" or has_token(el, "caption"))
-        ]
+        captions = list(dict.fromkeys([*tree.iter("figcaption"), *doc.page_index.with_token("caption")]))
         if not captions:
             return
         inside = set(captions)
@@ -66,7 +62,7 @@ class CaptionRepeated(Rule):
                 yield Hit(el, "caption repeats a body paragraph")
 
     def find_in_blocks(self, doc: Document, removed: Mapping[int, Removal]) -> Iterator[Hit]:
-        keys = [key(b.text) for b in doc.blocks]
+        keys = [b.key for b in doc.blocks]
         start = 0
         for i in range(1, len(keys) + 1):
             if i < len(keys) and keys[i] == keys[start] and keys[i]:

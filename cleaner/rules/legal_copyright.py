@@ -10,8 +10,8 @@ from lxml.html import HtmlElement
 
 from .. import phrases
 from ..document import Document
-from ..selectors import has_token, outermost, short_enough
-from ..textutil import contains_any, normalise, word_count
+from ..selectors import outermost, short_enough
+from ..textutil import contains_any, word_count
 from .base import Hit, Removal, Rule
 
 COPYRIGHT_MARK: Final = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\s*(?:©|\(c\)|\d{4})", re.IGNORECASE)
@@ -42,11 +42,7 @@ class LegalCopyright(Rule):
     name: ClassVar[str] = "legal.copyright"
 
     def find_in_tree(self, doc: Document, tree: HtmlElement) -> Iterator[Hit]:
-        found = [
-            el
-            for el in tree.iter()
-            if isinstance(el.tag, str) and has_token(el, "copyright") and short_enough(el, MAX_WORDS)
-        ]
+        found = [el for el in doc.page_index.with_token("copyright") if short_enough(el, MAX_WORDS)]
         for el in outermost(found):
             yield Hit(el, "element marked as copyright notice")
 
@@ -58,6 +54,6 @@ class LegalCopyright(Rule):
             if COPYRIGHT_MARK.search(block.text):
                 yield Hit(i, "copyright mark")
             else:
-                phrase = contains_any(normalise(block.text), rights)
+                phrase = contains_any(block.normal, rights)
                 if phrase:
                     yield Hit(i, f"rights phrase {phrase!r}")

@@ -9,8 +9,8 @@ from lxml.html import HtmlElement
 
 from .. import phrases
 from ..document import Document
-from ..selectors import class_tokens, outermost, short_enough
-from ..textutil import contains_any, normalise, word_count
+from ..selectors import outermost, short_enough
+from ..textutil import contains_any, word_count
 from .base import Hit, Removal, Rule
 
 MAX_NOTICE_WORDS: Final = 80
@@ -44,11 +44,8 @@ class LegalNotice(Rule):
     name: ClassVar[str] = "legal.notice"
 
     def find_in_tree(self, doc: Document, tree: HtmlElement) -> Iterator[Hit]:
-        found = [
-            el
-            for el in tree.iter()
-            if isinstance(el.tag, str) and _consent(el) and short_enough(el, MAX_NOTICE_WORDS)
-        ]
+        index = doc.page_index
+        found = [el for el, tokens in index.marked if _consent(tokens) and short_enough(el, MAX_NOTICE_WORDS)]
         for el in outermost(found):
             yield Hit(el, "consent/cookie banner")
 
@@ -59,7 +56,7 @@ class LegalNotice(Rule):
             n = word_count(block.text)
             if n > MAX_NOTICE_WORDS:
                 continue
-            text = normalise(block.text)
+            text = block.normal
             phrase = contains_any(text, notices)
             if phrase:
                 yield Hit(i, f"legal notice {phrase!r}")
@@ -69,7 +66,5 @@ class LegalNotice(Rule):
                     yield Hit(i, f"legal link label {phrase!r}")
 
 
-def _consent(el: HtmlElement) -> bool:
-    return any(
-        t.startswith(CONSENT_TOKENS) or any(f"-{c}" in t for c in CONSENT_TOKENS) for t in class_tokens(el)
-    )
+def _consent(tokens: list[str]) -> bool:
+    return any(t.startswith(CONSENT_TOKENS) or any(f"-{c}" in t for c in CONSENT_TOKENS) for t in tokens)

@@ -8,7 +8,6 @@ from typing import ClassVar, Final
 
 from .. import phrases
 from ..document import Document
-from ..textutil import key
 from .base import Hit, Removal, Rule
 
 ASPECT_PREFIX: Final = re.compile(r"^\d{1,2}\s*[x×:]\s*\d{1,2}\s+")
@@ -38,7 +37,7 @@ class MediaImagePlaceholder(Rule):
     def find_in_blocks(self, doc: Document, removed: Mapping[int, Removal]) -> Iterator[Hit]:
         words = phrases.load("image_words", doc.langs)
         for i, block in enumerate(doc.blocks):
-            k = key(block.text)
+            k = block.key
             rest = ASPECT_PREFIX.sub("", k)
             if rest in words:
                 yield Hit(i, "image placeholder" + (" with aspect ratio" if rest != k else ""))

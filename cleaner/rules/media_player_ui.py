@@ -10,8 +10,8 @@ from lxml.html import HtmlElement
 
 from .. import phrases
 from ..document import Document
-from ..selectors import has_token, leaf_texts, outermost
-from ..textutil import key, match_phrase, word_count
+from ..selectors import has_token, outermost
+from ..textutil import match_phrase, word_count
 from .base import Hit, Removal, Rule
 
 TIMECODE: Final = r"(?:\d{1,2}:)?\d{1,2}:\d{2}"
@@ -52,8 +52,8 @@ class MediaPlayerUi(Rule):
     def find_in_tree(self, doc: Document, tree: HtmlElement) -> Iterator[Hit]:
         labels = phrases.load("player_ui", doc.langs)
         found = [el for el in tree.iter(*MEDIA_TAGS)]
-        for leaf in leaf_texts(tree):
-            if match_phrase(key(leaf.text or ""), labels):
+        for leaf, label in doc.page_index.labels:
+            if match_phrase(label, labels):
                 container = _player_container(leaf)
                 found.append(leaf if container is None else container)
         for el in outermost(found):
@@ -62,7 +62,7 @@ class MediaPlayerUi(Rule):
     def find_in_blocks(self, doc: Document, removed: Mapping[int, Removal]) -> Iterator[Hit]:
         labels = phrases.load("player_ui", doc.langs)
         for i, block in enumerate(doc.blocks):
-            k = key(block.text)
+            k = block.key
             phrase = match_phrase(k, labels)
             if phrase:
                 yield Hit(i, f"player UI text {phrase!r}")

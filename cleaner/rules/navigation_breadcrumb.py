@@ -10,7 +10,7 @@ from lxml.html import HtmlElement
 
 from .. import phrases
 from ..document import Document
-from ..selectors import has_token, outermost, short_enough
+from ..selectors import BREADCRUMB_ATTRIBUTES, outermost, short_enough
 from ..textutil import key, word_count
 from .base import Hit, Removal, Rule
 
@@ -45,7 +45,8 @@ class NavigationBreadcrumb(Rule):
     name: ClassVar[str] = "navigation.breadcrumb"
 
     def find_in_tree(self, doc: Document, tree: HtmlElement) -> Iterator[Hit]:
-        found = [el for el in tree.iter() if isinstance(el.tag, str) and _marked(el) and short_enough(el, 40)]
+        marked = [*doc.page_index.with_token("breadcrumb"), *BREADCRUMB_ATTRIBUTES(tree)]
+        found = [el for el in marked if short_enough(el, 40)]
         for el in outermost(found):
             yield Hit(el, "element marked as breadcrumb")
 
@@ -54,13 +55,6 @@ class NavigationBreadcrumb(Rule):
         for i, block in enumerate(doc.blocks):
             if _is_trail(block.text, homes):
                 yield Hit(i, "breadcrumb-shaped line")
-
-
-def _marked(el: HtmlElement) -> bool:
-    label = (el.get("aria-label") or "").lower()
-    return (
-        "breadcrumb" in label or "BreadcrumbList" in (el.get("itemtype") or "") or has_token(el, "breadcrumb")
-    )
 
 
 def _is_trail(text: str, homes: frozenset[str]) -> bool:

@@ -9,8 +9,7 @@ from lxml.html import HtmlElement
 
 from .. import phrases
 from ..document import Document
-from ..selectors import class_tokens, outermost, short_enough
-from ..textutil import key
+from ..selectors import outermost, short_enough
 from .base import Hit, Removal, Rule
 
 
@@ -38,19 +37,16 @@ class NavigationSectionLabel(Rule):
     name: ClassVar[str] = "navigation.section_label"
 
     def find_in_tree(self, doc: Document, tree: HtmlElement) -> Iterator[Hit]:
-        found = [el for el in tree.iter() if isinstance(el.tag, str) and _ticker(el) and short_enough(el, 40)]
+        found = [el for el, tokens in doc.page_index.marked if _ticker(tokens) and short_enough(el, 40)]
         for el in outermost(found):
             yield Hit(el, "element marked as a news ticker")
 
     def find_in_blocks(self, doc: Document, removed: Mapping[int, Removal]) -> Iterator[Hit]:
         labels = phrases.load("section_labels", doc.langs)
         for i, block in enumerate(doc.blocks):
-            if key(block.text) in labels:
-                yield Hit(i, f"lone section label {key(block.text)!r}")
+            if block.key in labels:
+                yield Hit(i, f"lone section label {block.key!r}")
 
 
-def _ticker(el: HtmlElement) -> bool:
-    return any(
-        "ticker" in t or t.startswith(("breaking-news", "breakingnews", "breaking_news"))
-        for t in class_tokens(el)
-    )
+def _ticker(tokens: list[str]) -> bool:
+    return any("ticker" in t or t.startswith(("breaking-news", "breakingnews")) for t in tokens)

@@ -9,8 +9,7 @@ from lxml.html import HtmlElement
 
 from .. import phrases
 from ..document import Document
-from ..selectors import has_token, leaf_texts, outermost, short_enough
-from ..textutil import key
+from ..selectors import outermost, short_enough
 from .base import Hit, Removal, Rule
 
 
@@ -39,19 +38,18 @@ class NavigationSkipLink(Rule):
 
     def find_in_tree(self, doc: Document, tree: HtmlElement) -> Iterator[Hit]:
         labels = phrases.load("skip_links", doc.langs)
+        index = doc.page_index
         found = [
             el
-            for el in tree.iter()
-            if isinstance(el.tag, str)
-            and has_token(el, "skip-link", "skiplink", "skip-to", "skip-nav", "skip-links")
-            and short_enough(el, 20)
+            for el in index.with_token("skip-link", "skiplink", "skip-to", "skip-nav")
+            if short_enough(el, 20)
         ]
-        found += [el for el in leaf_texts(tree) if key(el.text or "") in labels]
+        found += [el for el, label in index.labels if label in labels]
         for el in outermost(found):
             yield Hit(el, "skip/accessibility link")
 
     def find_in_blocks(self, doc: Document, removed: Mapping[int, Removal]) -> Iterator[Hit]:
         labels = phrases.load("skip_links", doc.langs)
         for i, block in enumerate(doc.blocks):
-            if key(block.text) in labels:
-                yield Hit(i, f"skip-link label {key(block.text)!r}")
+            if block.key in labels:
+                yield Hit(i, f"skip-link label {block.key!r}")
