@@ -70,7 +70,7 @@ def contains_any(text: str, phrases: PhraseSet) -> str | None:
     return None
 
 
-def match_phrase(text_key: str, phrases: PhraseSet, *, prefix_min_words: int = 4) -> str | None:
+def match_phrase(text_key: str, phrases: PhraseSet, *, prefix_min_words: int = 3) -> str | None:
     """Whole-block match of a ``key()``-normalised text; phrases of at least
     ``prefix_min_words`` words also match as a prefix (long UI sentences get extended)."""
     if text_key in phrases:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Container, Sequence
 from typing import Final
 
@@ -11,7 +10,8 @@ from lxml.html import HtmlElement
 from .document import Block
 from .textutil import collapse, word_count
 
-SITE_SUFFIX: Final = re.compile(r"\s+[|–—·:]\s+[^|–—·:]{1,60}$|\s+-\s+[^-]{1,40}$")
+TITLE_SEPARATORS: Final = (" | ", " - ", " – ", " — ", " · ", " :: ")
+MAX_SITE_NAME_CHARS: Final = 60
 
 
 def html_title(tree: HtmlElement) -> str:
@@ -23,10 +23,17 @@ def html_title(tree: HtmlElement) -> str:
                 return content
     title = tree.find(".//title")
     if title is not None and title.text_content().strip():
-        text = collapse(title.text_content())
-        return SITE_SUFFIX.sub("", text) or text
+        return strip_site_name(collapse(title.text_content()))
     h1 = tree.find(".//h1")
     return collapse(h1.text_content()) if h1 is not None else ""
+
+
+def strip_site_name(title: str) -> str:
+    """'Headline | Site' -> 'Headline': drop the last separated part if it is short."""
+    cut = max(title.rfind(sep) for sep in TITLE_SEPARATORS)
+    if cut > 0 and len(title) - cut <= MAX_SITE_NAME_CHARS:
+        return title[:cut].strip()
+    return title
 
 
 def text_title(blocks: Sequence[Block], removed: Container[int]) -> str:

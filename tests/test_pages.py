@@ -59,6 +59,19 @@ def test_page(folder: Path, update_fixtures: bool) -> None:
     leaked = [s for s in case.get("must_drop", []) if s in result.text]
     assert not missing, f"body text lost: {missing}"
     assert not leaked, f"boilerplate kept: {leaked}"
+    if "expect_title" in case:
+        assert result.title == case["expect_title"]
+
+
+@pytest.mark.parametrize("folder", PAGES, ids=[p.name for p in PAGES])
+def test_known_gaps_are_still_gaps(folder: Path) -> None:
+    """``todo_keep``/``todo_drop`` record known failures; once one is fixed, this test says
+    so, and the string moves to ``must_keep``/``must_drop`` so it can never regress."""
+    case, result = run_case(folder)
+    fixed_keep = [s for s in case.get("todo_keep", []) if s in result.text]
+    fixed_drop = [s for s in case.get("todo_drop", []) if s not in result.text]
+    assert not fixed_keep, f"now kept: move to must_keep: {fixed_keep}"
+    assert not fixed_drop, f"now removed: move to must_drop: {fixed_drop}"
 
 
 def test_there_are_enough_cases() -> None:

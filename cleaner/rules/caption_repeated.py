@@ -7,8 +7,8 @@ from typing import ClassVar, Final
 
 from lxml.html import HtmlElement
 
-from ..document import Document
-from ..selectors import text_of
+from ..document import Document, Kind
+from ..selectors import outermost, text_of
 from ..textutil import key, word_count
 from .base import Hit, Removal, Rule
 
@@ -22,7 +22,8 @@ class CaptionRepeated(Rule):
 
     Removes:
         Every copy in a run of two or more adjacent identical blocks (the image's alt text
-        followed by the same caption, as text dumps write them). In HTML, a caption element
+        followed by the same caption, as text dumps write them: on consecutive lines, with no
+        blank line between them). In HTML, a caption element
         (``figcaption``, class/id with ``caption``) whose text repeats the alt text of its own
         image or a paragraph of the page.
 
@@ -36,7 +37,8 @@ class CaptionRepeated(Rule):
 
     Keeps:
         A quote the article repeats on purpose further down (not adjacent), table rows and
-        code lines that happen to repeat.
+        code lines that happen to repeat, and in a text dump a sidebar entry that a blank line
+        separates from the identical page heading.
     """
 
     code: ClassVar[str] = "CAP01"
@@ -52,7 +54,7 @@ class CaptionRepeated(Rule):
             for p in tree.iter("p")
             if p not in inside and not any(a in inside for a in p.iterancestors())
         ]
-        for el in captions:
+        for el in outermost(captions):
             k = key(text_of(el))
             if word_count(k) < MIN_CAPTION_WORDS:
                 continue
@@ -62,12 +64,14 @@ class CaptionRepeated(Rule):
                 yield Hit(el, "caption repeats a body paragraph")
 
     def find_in_blocks(self, doc: Document, removed: Mapping[int, Removal]) -> Iterator[Hit]:
-        keys = [b.key for b in doc.blocks]
+        blocks = doc.blocks
+        glued = doc.kind is Kind.TEXT
         start = 0
-        for i in range(1, len(keys) + 1):
-            if i < len(keys) and keys[i] == keys[start] and keys[i]:
+        for i in range(1, len(blocks) + 1):
+            same = i < len(blocks) and blocks[i].key == blocks[start].key and bool(blocks[i].key)
+            if same and not (glued and blocks[i].gap_before):
                 continue
-            if i - start >= 2 and doc.blocks[start].tag not in UNREPEATABLE_TAGS:
+            if i - start >= 2 and blocks[start].tag not in UNREPEATABLE_TAGS:
                 for j in range(start, i):
                     yield Hit(j, f"{i - start} adjacent copies of the same caption/alt text")
             start = i

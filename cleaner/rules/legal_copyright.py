@@ -16,15 +16,19 @@ from .base import Hit, Removal, Rule
 
 COPYRIGHT_MARK: Final = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\s*(?:©|\(c\)|\d{4})", re.IGNORECASE)
 MAX_WORDS: Final = 40
+MAX_SHORT_WORDS: Final = 12
+LEAD_CHARS: Final = 3
 
 
 class LegalCopyright(Rule):
     """Copyright and "All rights reserved" lines.
 
     Removes:
-        A block of at most 40 words with a copyright mark ("©", "(c) 2024", "Copyright 2024")
-        or a rights-reserved phrase ("All rights reserved", "Alle Rechte vorbehalten",
-        "Все права защищены"); in HTML, a short element whose class/id says ``copyright``.
+        A block of at most 40 words that opens with a copyright mark ("©", "(c) 2024",
+        "Copyright 2024") or ends with a rights-reserved phrase ("All rights reserved",
+        "Alle Rechte vorbehalten", "Все права защищены"), or a block of at most 12 words with a
+        mark anywhere ("Photo: AFP ©"); in HTML, a short element whose class/id says
+        ``copyright``.
 
     Why:
         Copyright lines belong to the page footer or to a picture credit, never to the
@@ -35,7 +39,9 @@ class LegalCopyright(Rule):
 
     Keeps:
         A paragraph about copyright law ("The court said copyright law does not protect
-        facts.") — the word alone, without a mark or year, is not a copyright line.
+        facts.") — the word alone, without a mark or year, is not a copyright line; and a
+        sentence that mentions the sign and the phrase in its middle ("Lawyers note that the ©
+        sign and the words «All rights reserved» are optional in Russia").
     """
 
     code: ClassVar[str] = "LEG01"
@@ -51,9 +57,10 @@ class LegalCopyright(Rule):
         for i, block in enumerate(doc.blocks):
             if word_count(block.text) > MAX_WORDS:
                 continue
-            if COPYRIGHT_MARK.search(block.text):
+            mark = COPYRIGHT_MARK.search(block.text)
+            if mark and (mark.start() < LEAD_CHARS or word_count(block.text) <= MAX_SHORT_WORDS):
                 yield Hit(i, "copyright mark")
             else:
                 phrase = contains_any(block.normal, rights)
-                if phrase:
+                if phrase and block.key.endswith(phrase):
                     yield Hit(i, f"rights phrase {phrase!r}")

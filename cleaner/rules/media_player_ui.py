@@ -11,11 +11,12 @@ from lxml.html import HtmlElement
 from .. import phrases
 from ..document import Document
 from ..selectors import has_token, outermost
-from ..textutil import match_phrase, word_count
+from ..textutil import PhraseSet, key, match_phrase, word_count
 from .base import Hit, Removal, Rule
 
 TIMECODE: Final = r"(?:\d{1,2}:)?\d{1,2}:\d{2}"
 TIMECODE_LINE: Final = re.compile(rf"^{TIMECODE}(?:\s*(?:/|\s)\s*{TIMECODE})*$")
+TRAILING_TIMECODE: Final = re.compile(rf"\s-?{TIMECODE}$")
 ZERO_TIMECODE: Final = re.compile(r"^0{1,2}:00$")
 MEDIA_TAGS: Final = ("video", "audio", "object", "embed")
 PLAYER_TOKENS: Final = ("player", "video", "audio", "media", "mmp", "vjs", "jw")
@@ -28,6 +29,7 @@ class MediaPlayerUi(Rule):
     Removes:
         A block that is player UI ("please wait", "No media source currently available",
         "Your browser does not support the video tag", "Play", "Embed", "Download") or
+        a player label with a time code ("Duration 1:58"), or
         only time codes with at least two of them, or a lone 0:00 ("0:00 0:05:19 0:00",
         "00:00 / 03:12"). In HTML, the fallback text inside ``<video>``/``<audio>``/
         ``<object>``, and a player container (class/id with player/video/media) of at most
@@ -68,6 +70,8 @@ class MediaPlayerUi(Rule):
                 yield Hit(i, f"player UI text {phrase!r}")
             elif is_timecode_line(block.text):
                 yield Hit(i, "player time codes")
+            elif _labelled_timecode(block.text, labels):
+                yield Hit(i, "player time label")
 
 
 def is_timecode_line(text: str) -> bool:
@@ -75,6 +79,12 @@ def is_timecode_line(text: str) -> bool:
     if not TIMECODE_LINE.match(text):
         return False
     return len(re.findall(TIMECODE, text)) >= 2 or bool(ZERO_TIMECODE.match(text))
+
+
+def _labelled_timecode(text: str, labels: PhraseSet) -> bool:
+    """'Current Time 0:00', 'Duration 1:58': a player label followed by a time code."""
+    match = TRAILING_TIMECODE.search(text)
+    return match is not None and key(text[: match.start()]) in labels
 
 
 def _player_container(leaf: HtmlElement) -> HtmlElement | None:

@@ -14,10 +14,11 @@ from ..selectors import BREADCRUMB_ATTRIBUTES, outermost, short_enough
 from ..textutil import key, word_count
 from .base import Hit, Removal, Rule
 
-SEPARATORS: Final = re.compile(r"\s+(?:>|›|»|/|\||→|•|·|::)\s+|\s*[›»→]\s*")
+SEPARATORS: Final = re.compile(r"\s+(?:>|<|›|‹|»|«|/|\||→|•|·|::)\s+|\s*[›‹»→]\s*")
 SENTENCE_END: Final = re.compile(r"[.!?;:]$")
 MAX_CRUMB_WORDS: Final = 5
-MAX_TRAIL_WORDS: Final = 20
+MAX_LAST_CRUMB_WORDS: Final = 12
+MAX_TRAIL_WORDS: Final = 25
 
 
 class NavigationBreadcrumb(Rule):
@@ -26,9 +27,10 @@ class NavigationBreadcrumb(Rule):
     Removes:
         In HTML, a short element marked as a breadcrumb: class/id containing ``breadcrumb``,
         ``aria-label="breadcrumb"``, or schema.org ``BreadcrumbList``. In any input, a block
-        shaped like a trail: short crumbs joined by ``>``, ``›``, ``»``, ``/``, ``|`` or ``→``,
-        starting with a home word ("Home", "Startseite", "Главная") or made of three or more
-        crumbs, with no sentence punctuation at its end.
+        shaped like a trail: crumbs of at most 5 words (the last, the page's own title, up to
+        12) joined by ``>``, ``›``, ``‹``, ``»``, ``/``, ``|`` or ``→``, starting with a home
+        word ("Home", "Startseite", "Главная") or made of three or more crumbs, with no
+        sentence punctuation at its end.
 
     Why:
         Breadcrumbs locate the page in the site; they are navigation, not article text.
@@ -61,6 +63,8 @@ def _is_trail(text: str, homes: frozenset[str]) -> bool:
     if word_count(text) > MAX_TRAIL_WORDS or SENTENCE_END.search(text):
         return False
     crumbs = [c for c in SEPARATORS.split(text) if c.strip()]
-    if len(crumbs) < 2 or any(word_count(c) > MAX_CRUMB_WORDS for c in crumbs):
+    if len(crumbs) < 2 or word_count(crumbs[-1]) > MAX_LAST_CRUMB_WORDS:
+        return False
+    if any(word_count(c) > MAX_CRUMB_WORDS for c in crumbs[:-1]):
         return False
     return len(crumbs) >= 3 or key(crumbs[0]) in homes
