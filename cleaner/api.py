@@ -19,6 +19,8 @@ from .document import Block, Document, Kind
 from .engine import Deadline, Engine
 from .extract import main_content
 from .load import detect_lang, load, page_lang
+from .page_type import PageType
+from .page_type import detect as detect_page_type
 from .render import render
 from .rules.base import Removal, Rule
 from .segment import segment_text, segment_tree
@@ -43,6 +45,8 @@ class Result:
     removals: tuple[Removal, ...]
     extracted: bool
     """True when main-content extraction found the body; False for text input or a fallback."""
+    page_type: PageType | None = None
+    """ARTICLE or DISCUSSION for HTML (from markup signals); None for text dumps."""
 
 
 class Cleaner:
@@ -73,7 +77,8 @@ class Cleaner:
         removed = self.engine.apply_to_blocks(doc, deadline)
         removals.extend(removed[i] for i in sorted(removed))
         title = doc.title or text_title(doc.blocks, removed)
-        return Result(render(doc.blocks, removed), title, doc.kind, doc.lang, url, tuple(removals), extracted)
+        text = render(doc.blocks, removed)
+        return Result(text, title, doc.kind, doc.lang, url, tuple(removals), extracted, doc.page_type)
 
     def _html(
         self, tree: HtmlElement, url: str | None, deadline: Deadline
@@ -84,7 +89,11 @@ class Cleaner:
         removals = self.engine.apply_to_tree(doc, tree, deadline)
         doc.index = None
         deadline.check("extraction")
-        body = main_content(tree, self.config, url) if self.config.extract else None
+        doc.page_type = detect_page_type(tree, url)
+        comments = self.config.include_comments
+        if comments is None:
+            comments = doc.page_type is PageType.DISCUSSION
+        body = main_content(tree, self.config, url, comments=comments) if self.config.extract else None
         if body is not None:
             doc.blocks = segment_tree(body, extracted=True)
         elif self.config.extract:

@@ -37,7 +37,9 @@ class Config:
     ignore: tuple[str, ...] = ()
     extract: bool = True
     """Run main-content extraction (trafilatura) on HTML; False keeps the whole <body>."""
-    include_comments: bool = False
+    include_comments: bool | None = None
+    """Keep comment sections. None (default): only on discussion pages (forum threads, Q&A),
+    where the posts are the content."""
     include_tables: bool = True
     favor: Favor = Favor.BALANCED
     languages: tuple[str, ...] = ()

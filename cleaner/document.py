@@ -11,6 +11,7 @@ from lxml.html import HtmlElement
 from .textutil import normalise, strip_edges
 
 if TYPE_CHECKING:
+    from .page_type import PageType
     from .selectors import PageIndex
 
 
@@ -57,6 +58,7 @@ class Document:
     title: str = ""
     lang: str | None = None
     url: str | None = None
+    page_type: PageType | None = None
     index: PageIndex | None = None
     """Class/id tokens and UI labels of the HTML tree, built once before the tree rules."""
 

@@ -15,7 +15,9 @@ from .config import Config, Favor
 log = logging.getLogger(__name__)
 
 
-def main_content(tree: HtmlElement, config: Config, url: str | None) -> etree._Element | None:
+def main_content(
+    tree: HtmlElement, config: Config, url: str | None, *, comments: bool
+) -> etree._Element | None:
     """The main-content subtree in trafilatura's vocabulary, or None if it found none."""
     import trafilatura
 
@@ -23,7 +25,7 @@ def main_content(tree: HtmlElement, config: Config, url: str | None) -> etree._E
         result = trafilatura.bare_extraction(
             tree,
             url=url,
-            include_comments=config.include_comments,
+            include_comments=comments,
             include_tables=config.include_tables,
             favor_precision=config.favor is Favor.PRECISION,
             favor_recall=config.favor is Favor.RECALL,
@@ -37,8 +39,8 @@ def main_content(tree: HtmlElement, config: Config, url: str | None) -> etree._E
     body: etree._Element | None = getattr(result, "body", None)
     if body is None or len(body) == 0:
         return None
-    if config.include_comments:
-        comments = getattr(result, "commentsbody", None)
-        if comments is not None and len(comments):
-            body.extend(list(comments))
+    if comments:
+        posts = getattr(result, "commentsbody", None)
+        if posts is not None and len(posts):
+            body.extend(list(posts))
     return body

@@ -44,7 +44,7 @@ def outermost(elements: list[HtmlElement]) -> Iterator[HtmlElement]:
             yield el
 
 
-MARKED: Final = etree.XPath("//*[@class or @id]")
+MARKED: Final = etree.XPath("//*[@class or @id][not(self::script or self::style or self::noscript)]")
 WITH_TEXT: Final = etree.XPath("//body//*[text()[normalize-space()]][not(self::script or self::style)]")
 MAX_LABEL_CHARS: Final = 120
 BREADCRUMB_ATTRIBUTES: Final = etree.XPath(

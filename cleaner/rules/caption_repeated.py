@@ -21,11 +21,11 @@ class CaptionRepeated(Rule):
     """Image alt text and captions repeated side by side or repeated from the body.
 
     Removes:
-        Every copy in a run of two or more adjacent identical blocks (the image's alt text
-        followed by the same caption, as text dumps write them: on consecutive lines, with no
-        blank line between them). In HTML, a caption element
-        (``figcaption``, class/id with ``caption``) whose text repeats the alt text of its own
-        image or a paragraph of the page.
+        In a text dump, every copy in a run of two or more identical lines with no blank line
+        between them (the image's alt text followed by the same caption, as dumps write
+        them); in extracted HTML, the second and later copies of adjacent identical blocks.
+        In HTML, also a caption element (``figcaption``, class/id with ``caption``) whose text
+        repeats the alt text of its own image or a paragraph of the page.
 
     Why:
         A caption that repeats the lead or the alt text adds a duplicate of text that is
@@ -72,8 +72,12 @@ class CaptionRepeated(Rule):
             if same and not (glued and blocks[i].gap_before):
                 continue
             if i - start >= 2 and blocks[start].tag not in UNREPEATABLE_TAGS:
-                for j in range(start, i):
-                    yield Hit(j, f"{i - start} adjacent copies of the same caption/alt text")
+                if glued:  # alt text + caption in a dump: neither is body text
+                    for j in range(start, i):
+                        yield Hit(j, f"{i - start} adjacent copies of the same caption/alt text")
+                else:  # extracted HTML: keep the first copy
+                    for j in range(start + 1, i):
+                        yield Hit(j, "repeats the block right above it")
             start = i
 
 

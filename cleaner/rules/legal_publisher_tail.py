@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import ClassVar, Final
 
 from .. import phrases
-from ..document import Block, Document
+from ..document import Block, Document, Kind
 from ..textutil import word_count
 from .base import Hit, Removal, Rule
 
@@ -25,9 +25,12 @@ class LegalPublisherTail(Rule):
         The trailing run of blocks at the end of the page where each block is already
         removed, or speaks in the publisher's first-person plural outside quotes ("We
         provide...", "sharing our content"), or is a short block (at most 30 words) right
-        after such a block. It fires only when the run holds at least one such voiced block,
-        is at most 35% of the page, and the body before it rarely uses that voice (in under
-        15% of its blocks) — the voice changes where the article ends.
+        after such a block. It fires only when the run holds such a voiced block — in HTML,
+        after main-content extraction, also with a block another rule removed before it (an
+        image placeholder, a share bar: the article has ended) — when the run is at most 35%
+        of the page, and when the body before it rarely
+        uses that voice (in under 15% of its blocks) — the voice changes where the article
+        ends.
 
     Why:
         Publishers append a standing blurb about themselves and legal warnings to every
@@ -40,8 +43,10 @@ class LegalPublisherTail(Rule):
 
     Keeps:
         A review or column written in "we" throughout (the voice does not change at the
-        end), quoted speech ('"We will resist," he said.'), and a short credit line right
-        after the last body paragraph ("With reporting by ...").
+        end), quoted speech ('"We will resist," he said.'), a short credit line right after
+        the last body paragraph ("With reporting by ..."), and a company page's closing
+        "we can help" paragraphs in extracted HTML when nothing removed separates them from
+        the body.
     """
 
     code: ClassVar[str] = "LEG03"
@@ -54,8 +59,11 @@ class LegalPublisherTail(Rule):
         voiced = [_voiced(b, pronouns) for b in blocks]
         start = _tail_start(blocks, voiced, removed)
         tail = range(start, len(blocks))
-        if not any(voiced[i] for i in tail) or len(tail) > MAX_TAIL_SHARE * len(blocks):
+        first_voiced = next((i for i in tail if voiced[i]), None)
+        if first_voiced is None or len(tail) > MAX_TAIL_SHARE * len(blocks):
             return
+        if doc.kind is Kind.HTML and not any(i in removed for i in range(start, first_voiced)):
+            return  # extracted HTML: nothing marks the end of the article before the voice changes
         body = [i for i in range(start) if i not in removed]
         if body and sum(voiced[i] for i in body) >= MAX_BODY_VOICE_SHARE * len(body):
             return

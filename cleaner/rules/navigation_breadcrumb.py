@@ -55,7 +55,7 @@ class NavigationBreadcrumb(Rule):
     def find_in_blocks(self, doc: Document, removed: Mapping[int, Removal]) -> Iterator[Hit]:
         homes = phrases.load("breadcrumb_home", doc.langs)
         for i, block in enumerate(doc.blocks):
-            if _is_trail(block.text, homes):
+            if block.tag != "tr" and _is_trail(block.text, homes):
                 yield Hit(i, "breadcrumb-shaped line")
 
 
