@@ -32,7 +32,8 @@ def pages(shared: Path) -> Iterator[tuple[str, bytes, str]]:
         yield "wcxb-text", path.read_bytes(), "text"
     trafeval = shared / "datasets" / "trafilatura-eval"
     for item in json.loads((trafeval / "evaldata.json").read_text(encoding="utf-8")).values():
-        yield "trafeval-html", gzip.decompress((trafeval / "html" / f"{item['file']}.gz").read_bytes()), "html"
+        path = trafeval / "html" / f"{item['file']}.gz"
+        yield "trafeval-html", gzip.decompress(path.read_bytes()), "html"
 
 
 def main() -> int:
