@@ -5,6 +5,7 @@ from __future__ import annotations
 from .base import Rule
 from .caption_photo_credit import CaptionPhotoCredit
 from .caption_repeated import CaptionRepeated
+from .context_outside_body import ContextOutsideBody
 from .legal_copyright import LegalCopyright
 from .legal_notice import LegalNotice
 from .legal_publisher_tail import LegalPublisherTail
@@ -27,6 +28,7 @@ BUILTIN_RULES: tuple[type[Rule], ...] = (
     LegalCopyright,
     LegalNotice,
     LegalPublisherTail,
+    ContextOutsideBody,
 )
 
 __all__ = ["BUILTIN_RULES"]

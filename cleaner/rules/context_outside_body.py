@@ -1,0 +1,126 @@
+"""Page chrome of a text dump lying outside its densest run of body text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from typing import ClassVar, Final
+
+from ..document import Block, Document, Kind
+from ..textutil import WORD, word_count
+from .base import Hit, Removal, Rule
+
+SENTENCE_END: Final = re.compile(r"[.!?:;…\"”»)]$")
+PARAGRAPH_WORDS: Final = 15
+SHORT_WORDS: Final = 6
+MAX_PARAGRAPH_SCORE: Final = 80
+CHROME_PENALTY: Final = 3.0
+MARGIN_BLOCKS: Final = 2
+HEADLINE_REACH: Final = 6
+HEADLINE_WORDS: Final = (4, 25)
+
+
+class ContextOutsideBody(Rule):
+    """Page chrome of a text dump lying outside its densest run of body text.
+
+    Removes:
+        In a text dump, the blocks before and after the body region: the contiguous run of
+        blocks with the highest score, where a paragraph-like block (15+ words) scores its
+        word count (capped at 80; half if it has no sentence end), a short block (under 6
+        words) costs 3 and a medium one 1.5, and blocks other rules removed score 0. Up to
+        two sentence-length lines right outside the region stay (a closing quote, a credit
+        line), and so do the headline and standfirst: title-like lines (4-25 words, no
+        closing period, not mostly numbers, not inside a menu) among the six lines before it.
+
+    Why:
+        A flattened page starts with menus and ends with footers: runs of short lines far
+        from the article's paragraphs. Position relative to the densest run of text is a
+        signal in every language and every dump style.
+
+    Example:
+        "Home\\nNews\\nSport\\n<three long paragraphs>\\nContact\\nJobs\\n" -> the three paragraphs
+
+    Keeps:
+        Headings, captions and short lines between body paragraphs (inside the region), and
+        any dump without two paragraph-like blocks. HTML is left to main-content extraction.
+    """
+
+    code: ClassVar[str] = "CTX01"
+    name: ClassVar[str] = "context.outside_body"
+    context: ClassVar[bool] = True
+
+    def find_in_blocks(self, doc: Document, removed: Mapping[int, Removal]) -> Iterator[Hit]:
+        blocks = doc.blocks
+        if doc.kind is not Kind.TEXT:
+            return
+        scores = [0.0 if i in removed else _score(b) for i, b in enumerate(blocks)]
+        if sum(s >= PARAGRAPH_WORDS for s in scores) < 2:
+            return
+        start, end = _densest_run(scores)
+        keep = _margin(blocks, range(start - 1, -1, -1)) | _margin(blocks, range(end + 1, len(blocks)))
+        keep |= _headline_and_standfirst(blocks, start, removed)
+        for i in [*range(start), *range(end + 1, len(blocks))]:
+            if i in removed or i in keep:
+                continue
+            where = "before" if i < start else "after"
+            yield Hit(i, f"{where} the body region")
+
+
+def _score(block: Block) -> float:
+    words = word_count(block.text)
+    if words >= PARAGRAPH_WORDS:
+        value = float(min(words, MAX_PARAGRAPH_SCORE))
+        return value if SENTENCE_END.search(block.text) else value / 2
+    return -CHROME_PENALTY if words < SHORT_WORDS else -CHROME_PENALTY / 2
+
+
+def _margin(blocks: Sequence[Block], outward: range) -> set[int]:
+    """Up to MARGIN_BLOCKS lines of sentence length right outside the region (a closing
+    quote, a credit line) stay with it."""
+    kept: set[int] = set()
+    for i in outward[:MARGIN_BLOCKS]:
+        if word_count(blocks[i].text) < SHORT_WORDS:
+            break
+        kept.add(i)
+    return kept
+
+
+def _headline_and_standfirst(blocks: Sequence[Block], start: int, removed: Mapping[int, Removal]) -> set[int]:
+    """Title-like lines shortly before the body (headline, kicker, standfirst) that are not
+    inside a menu or list, and the sentence-length lines between them and the body."""
+    before = [i for i in range(start - 1, -1, -1) if i not in removed][:HEADLINE_REACH]
+    heads = [i for i in before if _title_like(blocks[i].text) and not _inside_list(blocks, i)]
+    if not heads:
+        return set()
+    first = min(heads)
+    return set(heads) | {j for j in before if j > first and word_count(blocks[j].text) >= SHORT_WORDS}
+
+
+def _inside_list(blocks: Sequence[Block], i: int) -> bool:
+    """Glued to the lines above and below it, as the entries of a menu are in a dump."""
+    return not blocks[i].gap_before and i + 1 < len(blocks) and not blocks[i + 1].gap_before
+
+
+def _title_like(text: str) -> bool:
+    """4-25 words, no closing sentence mark, mostly not numbers (a dateline is no title)."""
+    tokens = WORD.findall(text)
+    digits = sum(t.isdigit() for t in tokens)
+    return (
+        HEADLINE_WORDS[0] <= len(tokens) <= HEADLINE_WORDS[1]
+        and digits * 3 < len(tokens)
+        and not (text.endswith((".", "!", "?")))
+    )
+
+
+def _densest_run(scores: Sequence[float]) -> tuple[int, int]:
+    """Indexes (first, last) of the contiguous run with the largest sum (Kadane)."""
+    best_start, best_end, best = 0, 0, float("-inf")
+    run_start, run = 0, 0.0
+    for i, value in enumerate(scores):
+        if run <= 0:
+            run_start, run = i, value
+        else:
+            run += value
+        if run > best:
+            best_start, best_end, best = run_start, i, run
+    return best_start, best_end
