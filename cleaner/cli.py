@@ -20,7 +20,9 @@ import os
 import re
 import signal
 import sys
+import typing
 from collections.abc import Sequence
+from enum import Enum
 from pathlib import Path
 from types import FrameType
 from typing import Any, Final
@@ -30,7 +32,7 @@ from .api import Cleaner
 from .cli_inputs import Plan, is_url, iter_items, single_page
 from .cli_output import FolderSink, JsonlFileSink, Reporter, Sink, explain, use_color
 from .cli_work import EXTENSIONS, LOG_FORMAT, Format, Outcome, Runner, Settings
-from .config import Config, Favor
+from .config import Config
 from .document import Kind
 from .errors import ConfigError
 from .rules import BUILTIN_RULES
@@ -131,32 +133,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     page.add_argument("--url", metavar="URL", help="the URL of a single file or stdin input")
 
-    cfg = parser.add_argument_group("rules and configuration (the fields of cleaner.Config)")
-    cfg.add_argument(
-        "--config", type=Path, metavar="FILE", help="read a Config from TOML (flags override it)"
+    cfg = parser.add_argument_group(
+        "rules and configuration",
+        "Every field of cleaner.Config, by the same name (max_depth: --max-depth). "
+        "Lists are comma-separated or repeated.",
     )
-    cfg.add_argument("--select", action="append", metavar="RULES", help="rule codes, names or groups to run")
-    cfg.add_argument("--ignore", action="append", metavar="RULES", help="rule codes, names or groups to skip")
     cfg.add_argument(
-        "--languages", "--lang", action="append", metavar="LANGS", help="phrase-list languages (e.g. en,de)"
+        "--config", type=Path, metavar="FILE", help="a Config in TOML; the options below override it"
     )
-    for name, text in (
-        ("extract", "main-content extraction on HTML (--no-extract keeps the whole body)"),
-        ("include-comments", "keep reader comments"),
-        ("include-tables", "keep tables"),
-        ("strict", "a crashing rule fails the page instead of being skipped"),
-    ):
-        cfg.add_argument(f"--{name}", action=argparse.BooleanOptionalAction, default=None, help=text)
-    cfg.add_argument("--favor", choices=[f.value for f in Favor], help="extraction trade-off")
-    cfg.add_argument("--max-bytes", type=parse_size, metavar="SIZE", help="largest page (e.g. 50M)")
-    cfg.add_argument("--max-depth", type=int, metavar="N", help="deepest HTML nesting")
-    cfg.add_argument(
-        "--time-budget",
-        type=parse_seconds,
-        default=argparse.SUPPRESS,
-        metavar="S",
-        help="seconds per page, or 'none' (default: 60)",
-    )
+    add_config_options(cfg)
 
     info = parser.add_argument_group("information")
     info.add_argument("--list-rules", action="store_true", help="list the rules: code, name, summary")
@@ -190,27 +175,70 @@ def split_list(values: Sequence[str] | None) -> tuple[str, ...] | None:
     return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
 
+CONFIG_HELP: Final = {
+    "select": "rule codes, names or groups to run",
+    "ignore": "rule codes, names or groups to skip",
+    "languages": "phrase-list languages, e.g. en,de (default: the page's own)",
+    "extract": "main-content extraction on HTML; --no-extract keeps the whole <body>",
+    "include_comments": "keep comment sections (auto: on discussion pages only)",
+    "include_tables": "keep tables",
+    "favor": "extraction trade-off",
+    "strict": "a crashing rule fails the page instead of being skipped",
+    "max_bytes": "largest page: 5000000, 64k, 50M, 1GiB",
+    "max_depth": "deepest HTML nesting",
+    "time_budget": "seconds per page, or none",
+}
+CONFIG_ALIASES: Final = {"languages": ("--lang",)}
+
+
+def add_config_options(group: argparse._ArgumentGroup) -> None:
+    """One option per Config field, typed by its annotation, absent from args unless given."""
+    defaults = Config()
+    hints = typing.get_type_hints(Config)
+    for field in dataclasses.fields(Config):
+        name = field.name
+        base, optional = _unwrap_optional(hints[name])
+        text = CONFIG_HELP.get(name, f"Config.{name}") + _default_text(getattr(defaults, name))
+        options: dict[str, Any] = {"dest": name, "default": argparse.SUPPRESS, "help": text}
+        if base is bool:
+            options.update(action=argparse.BooleanOptionalAction)
+        elif isinstance(base, type) and issubclass(base, Enum):
+            options.update(choices=[member.value for member in base])
+        elif base is int:
+            options.update(type=parse_size if name.endswith("bytes") else int, metavar="N")
+        elif base is float:
+            options.update(type=parse_seconds if optional else float, metavar="S")
+        elif typing.get_origin(base) is tuple:
+            options.update(action="append", metavar="LIST")
+        else:  # a type the command line cannot express: --config FILE only
+            continue
+        group.add_argument(f"--{name.replace('_', '-')}", *CONFIG_ALIASES.get(name, ()), **options)
+
+
+def _unwrap_optional(hint: Any) -> tuple[Any, bool]:
+    """``X | None`` -> ``(X, True)``; anything else -> ``(hint, False)``."""
+    args = [a for a in typing.get_args(hint) if a is not type(None)]
+    if len(args) == 1 and len(typing.get_args(hint)) == 2:
+        return args[0], True
+    return hint, False
+
+
+def _default_text(value: Any) -> str:
+    if isinstance(value, bool) or value is None:
+        return {True: " (default: on)", False: " (default: off)", None: " (default: auto)"}[value]
+    if isinstance(value, tuple):
+        return f" (default: {','.join(value)})" if value else ""
+    return f" (default: {getattr(value, 'value', value)})"
+
+
 def build_config(args: argparse.Namespace) -> Config:
-    """The TOML file's Config (or the default), with the flags that were given on top."""
+    """The TOML file's Config (or the default), with the options that were given on top."""
     base = Config.from_toml(args.config) if args.config else Config()
     changes: dict[str, Any] = {}
-    for name in ("select", "ignore", "languages"):
-        values = split_list(getattr(args, name))
-        if values is not None:
-            changes[name] = values
-    for name in (
-        "extract",
-        "include_comments",
-        "include_tables",
-        "strict",
-        "favor",
-        "max_bytes",
-        "max_depth",
-    ):
-        if getattr(args, name) is not None:
-            changes[name] = getattr(args, name)
-    if hasattr(args, "time_budget"):  # given (None means no budget)
-        changes["time_budget"] = args.time_budget
+    for field in dataclasses.fields(Config):
+        if hasattr(args, field.name):
+            value = getattr(args, field.name)
+            changes[field.name] = split_list(value) if isinstance(value, list) else value
     try:
         return dataclasses.replace(base, **changes)
     except TypeError as err:

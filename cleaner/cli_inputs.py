@@ -94,7 +94,7 @@ def single_page(inputs: Sequence[str]) -> bool:
 
 def iter_items(inputs: Sequence[str], plan: Plan) -> Iterator[Item]:
     """Every page of every input, in argument order then sorted path order."""
-    names = OutputNames(plan)
+    names = OutputNames(plan, several=len(inputs) > 1)
     skip = _dir_id(plan.out_dir)
     for arg in inputs:
         if arg == "-":
@@ -231,7 +231,7 @@ def warc_items(path: Path, rel_dir: PurePosixPath, names: OutputNames, plan: Pla
             records = ArchiveIterator(fh)
             for record in records:
                 count += 1
-                item = _warc_item(record, f"{path}@{count}", path, folder, names, plan)
+                item = _warc_item(record, count, path, folder, names, plan)
                 if _truncated(record):
                     uri = record.rec_headers.get_header("WARC-Target-URI") if record.rec_headers else None
                     reason = "truncated WARC: the file ends inside this record"
@@ -260,16 +260,16 @@ def _truncated(record: Any) -> bool:
 
 
 def _warc_item(
-    record: Any, where: str, path: Path, folder: PurePosixPath, names: OutputNames, plan: Plan
+    record: Any, where: int, path: Path, folder: PurePosixPath, names: OutputNames, plan: Plan
 ) -> Item | None:
     content_type = record.http_headers.get_header("Content-Type") if record.http_headers else None
     if record.rec_type != "response" or not _is_html(content_type):
         return None
     uri = record.rec_headers.get_header("WARC-Target-URI") or ""
-    ident = record.rec_headers.get_header("WARC-Record-ID") or where
+    ident = f"{record.rec_headers.get_header('WARC-Record-ID')}@{where}"  # unique within the file
     name = f"{url_filename(uri).name}-{short_hash(ident)}"
     task = Task(f"{path}#{uri}", "data", url=uri or None, encoding=_charset(content_type))
-    item = names.page(task, folder / name, origin=path)
+    item = names.page(task, folder / name, origin=path, unique=True)
     if isinstance(item, Task):
         item = replace(item, data=record.content_stream().read(plan.max_bytes + 1))
     return item
@@ -290,13 +290,18 @@ class OutputNames:
     """Output paths: derived from the input, unique within the run, and the --resume check.
 
     Two inputs can map to one output (``a.html`` and ``a.htm``, or two folders with the same
-    layout): the second one keeps its full name, then gets a hash of its source. To tell,
-    the run keeps an 8-byte fingerprint per output path (about 100 bytes a page), not the names.
+    layout): the second keeps its full name, then gets a hash of its source. To tell, the
+    run keeps 8-byte fingerprints of the names it gave: those of the current folder only
+    when there is one INPUT (a walk yields a folder's files together, and two folders
+    cannot collide), or of every page when there are several INPUTs (about 100 bytes a
+    page). WARC records need none: their names hash the record id and position.
     """
 
-    def __init__(self, plan: Plan) -> None:
+    def __init__(self, plan: Plan, *, several: bool) -> None:
         self.plan = plan
+        self.several = several
         self.claimed: set[bytes] = set()
+        self.folder: PurePosixPath | None = None
 
     def page(
         self,
@@ -306,11 +311,15 @@ class OutputNames:
         alternate: PurePosixPath | None = None,
         origin: Path | None = None,
         fresh: bool = True,
+        unique: bool = False,
     ) -> Item:
-        """The task with its output path set, or a Resolved one when it is skipped or unsafe."""
+        """The task with its output path set, or a Resolved one when it is skipped or unsafe.
+
+        ``unique``: the stem cannot collide, no need to check it.
+        """
         if self.plan.out_dir is None:
             return task
-        out = self._claim(stem, alternate, task.source)
+        out = self._name(stem) if unique else self._claim(stem, alternate, task.source)
         target = self.plan.out_dir / out
         source = origin or (Path(task.path) if task.path else None)
         if fresh and self.plan.resume and _newer(target, source):
@@ -319,17 +328,23 @@ class OutputNames:
             return Resolved(task.source, "failed", f"the output {target} would overwrite the input")
         return replace(task, out=out)
 
+    def _name(self, stem: PurePosixPath) -> str:
+        return str(stem.with_name(_fit(stem.name) + self.plan.ext))
+
     def _claim(self, stem: PurePosixPath, alternate: PurePosixPath | None, source: str) -> str:
+        if not self.several and stem.parent != self.folder:
+            self.claimed.clear()
+            self.folder = stem.parent
         hashed = stem.with_name(f"{stem.name}-{short_hash(source)}")
         for candidate in (stem, alternate, hashed):
             if candidate is None:
                 continue
-            out = str(candidate.with_name(_fit(candidate.name) + self.plan.ext))
+            out = self._name(candidate)
             key = hashlib.blake2b(out.encode("utf-8", "surrogateescape"), digest_size=8).digest()
             if key not in self.claimed:
                 self.claimed.add(key)
                 return out
-        return str(hashed.with_name(_fit(f"{hashed.name}-{len(self.claimed)}") + self.plan.ext))
+        return self._name(hashed.with_name(f"{hashed.name}-{len(self.claimed)}"))
 
 
 def _newer(target: Path, source: Path | None) -> bool:

@@ -8,9 +8,9 @@ interrupted run leaves complete outputs or none, never half a file. Messages, th
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import sys
-import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -24,21 +24,31 @@ RESET: Final = "\033[0m"
 STYLE: Final = {"rule": "\033[1;36m", "text": "\033[33m", "reason": "\033[2m", "head": "\033[1m"}
 
 
-def file_mode() -> int:
-    """The mode a plain ``open()`` would give a new file (temp files are created 0600)."""
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
+_serial = itertools.count()
 
 
-def write_atomic(path: Path, data: bytes, mode: int) -> None:
-    """Write ``data`` to ``path`` through a temp file in the same folder and a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name[:80]}.", suffix=".tmp")
+def temp_path(path: Path) -> Path:
+    """A hidden temp file name beside ``path``, unique to this process."""
+    return path.with_name(f".{path.name[:80]}.{os.getpid()}-{next(_serial)}.tmp")
+
+
+def create(tmp: Path) -> IO[bytes]:
+    """Create ``tmp`` (mode 0666 less the umask, like ``open``), replacing a stale one."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     try:
-        with os.fdopen(fd, "wb") as fh:
+        fd = os.open(tmp, flags, 0o666)
+    except FileExistsError:  # left by a killed run that had the same pid
+        os.unlink(tmp)
+        fd = os.open(tmp, flags, 0o666)
+    return os.fdopen(fd, "wb")
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temp file in the same folder and a rename."""
+    tmp = temp_path(path)
+    try:
+        with create(tmp) as fh:
             fh.write(data)
-        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -76,12 +86,16 @@ class FolderSink(Sink):
     def __init__(self, root: Path) -> None:
         super().__init__()
         self.root = root
-        self.mode = file_mode()
         root.mkdir(parents=True, exist_ok=True)
+        self.folder = root  # the last folder made: pages come folder by folder
 
     def write(self, outcome: Outcome, explain: str = "") -> None:
         assert outcome.out is not None
-        write_atomic(self.root / outcome.out, outcome.body.encode("utf-8", "surrogateescape"), self.mode)
+        path = self.root / outcome.out
+        if path.parent != self.folder:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.folder = path.parent
+        write_atomic(path, outcome.body.encode("utf-8", "surrogateescape"))
 
 
 class JsonlFileSink(Sink):
@@ -91,15 +105,14 @@ class JsonlFileSink(Sink):
         super().__init__()
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, self.tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name[:80]}.", suffix=".tmp")
-        self.stream = os.fdopen(fd, "wb")
+        self.tmp = temp_path(path)
+        self.stream = create(self.tmp)
 
     def write(self, outcome: Outcome, explain: str = "") -> None:
         self.stream.write(outcome.body.encode("utf-8", "surrogateescape"))
 
     def finish(self) -> None:
         self.stream.close()
-        os.chmod(self.tmp, file_mode())
         os.replace(self.tmp, self.path)
 
     def abort(self) -> None:
