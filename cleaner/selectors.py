@@ -45,8 +45,11 @@ def outermost(elements: list[HtmlElement]) -> Iterator[HtmlElement]:
 
 
 MARKED: Final = etree.XPath("//*[@class or @id][not(self::script or self::style or self::noscript)]")
-WITH_TEXT: Final = etree.XPath("//body//*[text()[normalize-space()]][not(self::script or self::style)]")
 MAX_LABEL_CHARS: Final = 120
+SHORT_TEXT: Final = etree.XPath(
+    "//body//*[not(self::script or self::style)]"
+    f"[normalize-space(text()[1]) and string-length(normalize-space(text()[1])) <= {MAX_LABEL_CHARS}]"
+)
 BREADCRUMB_ATTRIBUTES: Final = etree.XPath(
     "//*[contains(translate(@aria-label, 'BREADCRUMB', 'breadcrumb'), 'breadcrumb')"
     " or contains(@itemtype, 'BreadcrumbList')]"
@@ -65,17 +68,23 @@ class PageIndex:
 
     marked: list[tuple[HtmlElement, list[str]]]
     labels: list[tuple[HtmlElement, str]]
+    joined: list[str]
+    """Each marked element's tokens joined by spaces: one substring test per fragment."""
 
     @classmethod
     def build(cls, tree: HtmlElement) -> PageIndex:
         marked = [(el, class_tokens(el)) for el in MARKED(tree)]
         labels = []
-        for el in WITH_TEXT(tree):
-            text = (el.text or "").strip()
-            if text and len(text) <= MAX_LABEL_CHARS and not any((c.text or "").strip() for c in el):
+        for el in SHORT_TEXT(tree):
+            text = (el.text or "").strip()  # text()[1] may be a child's tail
+            if text and not any(c.text and not c.text.isspace() for c in el):
                 labels.append((el, key(text)))
-        return cls(marked, labels)
+        return cls(marked, labels, [" ".join(tokens) for _, tokens in marked])
 
     def with_token(self, *fragments: str) -> list[HtmlElement]:
         """Elements with a class/id token containing one of ``fragments``."""
-        return [el for el, tokens in self.marked if any(f in t for t in tokens for f in fragments)]
+        return [
+            m[0]
+            for m, joined in zip(self.marked, self.joined, strict=True)
+            if any(f in joined for f in fragments)
+        ]

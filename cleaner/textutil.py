@@ -9,6 +9,7 @@ from typing import Final
 
 SPACES: Final = re.compile(r"\s+")
 WORD: Final = re.compile(r"\w+")
+PREFIX_MIN_WORDS: Final = 3
 EDGE_PUNCT: Final = re.compile(r"^[\W_]+|[\W_]+$")
 
 
@@ -17,10 +18,13 @@ class PhraseSet(frozenset[str]):
     the phrase a match reports does not depend on hash randomisation."""
 
     ordered: tuple[str, ...]
+    prefixes: tuple[str, ...]
+    """Phrases of PREFIX_MIN_WORDS or more words, which also match as a prefix."""
 
     def __new__(cls, items: Iterable[str] = ()) -> PhraseSet:
         obj = super().__new__(cls, items)
         obj.ordered = tuple(sorted(obj, key=lambda p: (-len(p), p)))
+        obj.prefixes = tuple(p for p in obj.ordered if p.count(" ") + 1 >= PREFIX_MIN_WORDS)
         return obj
 
     def __reduce__(self) -> tuple[type[PhraseSet], tuple[tuple[str, ...]]]:
@@ -70,12 +74,11 @@ def contains_any(text: str, phrases: PhraseSet) -> str | None:
     return None
 
 
-def match_phrase(text_key: str, phrases: PhraseSet, *, prefix_min_words: int = 3) -> str | None:
+def match_phrase(text_key: str, phrases: PhraseSet) -> str | None:
     """Whole-block match of a ``key()``-normalised text; phrases of at least
-    ``prefix_min_words`` words also match as a prefix (long UI sentences get extended)."""
+    PREFIX_MIN_WORDS words also match as a prefix (long UI sentences get extended)."""
     if text_key in phrases:
         return text_key
-    for phrase in phrases.ordered:
-        if phrase.count(" ") + 1 >= prefix_min_words and text_key.startswith(phrase):
-            return phrase
-    return None
+    if not text_key.startswith(phrases.prefixes):  # one C-level test for the common miss
+        return None
+    return next(p for p in phrases.prefixes if text_key.startswith(p))
