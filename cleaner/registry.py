@@ -33,6 +33,6 @@ def select(config: Config, extra: Sequence[type[Rule]] = ()) -> tuple[type[Rule]
     check_unique(available)
     for selector in (*config.select, *config.ignore):
         if not any(matches(rule, selector) for rule in available):
-            raise ConfigError(f"no rule matches {selector!r}; run `cleaner rules` to list them")
+            raise ConfigError(f"no rule matches {selector!r}; run `cleaner --list-rules` to list them")
     chosen = [r for r in available if any(matches(r, s) for s in config.select)]
     return tuple(r for r in chosen if not any(matches(r, s) for s in config.ignore))
