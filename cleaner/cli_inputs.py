@@ -222,7 +222,7 @@ def warc_items(path: Path, rel_dir: PurePosixPath, names: OutputNames, plan: Pla
     try:
         from warcio.archiveiterator import ArchiveIterator
     except ImportError:
-        yield Resolved(str(path), "failed", "reading WARC files needs warcio: pip install 'cleaner[cli]'")
+        yield Resolved(str(path), "failed", "reading WARC files needs warcio: pip install warcio")
         return
     folder = rel_dir / warc_stem(path.name)
     count = end = 0
