@@ -8,6 +8,8 @@ from pathlib import Path
 from cleaner import clean
 
 if __name__ == "__main__":
-    path = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).parent / "pages" / "wordpress-article.html")
+    path = Path(
+        sys.argv[1] if len(sys.argv) > 1 else Path(__file__).parent / "pages" / "wordpress-article.html"
+    )
     url = sys.argv[2] if len(sys.argv) > 2 else None
     sys.stdout.write(clean(path.read_bytes(), url=url))
