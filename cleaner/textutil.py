@@ -82,3 +82,14 @@ def match_phrase(text_key: str, phrases: PhraseSet) -> str | None:
     if not text_key.startswith(phrases.prefixes):  # one C-level test for the common miss
         return None
     return next(p for p in phrases.prefixes if text_key.startswith(p))
+
+
+def starts_with_phrase(text: str, phrases: PhraseSet) -> str | None:
+    """The longest phrase that ``text`` (normalised) starts with, followed by a word boundary."""
+    if not text.startswith(phrases.ordered):
+        return None
+    for phrase in phrases.ordered:
+        end = len(phrase)
+        if text.startswith(phrase) and (end == len(text) or not text[end].isalnum()):
+            return phrase
+    return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from .base import Rule
 from .caption_photo_credit import CaptionPhotoCredit
 from .caption_repeated import CaptionRepeated
+from .comments_reply_form import CommentsReplyForm
 from .context_outside_body import ContextOutsideBody
 from .legal_copyright import LegalCopyright
 from .legal_notice import LegalNotice
@@ -15,6 +16,9 @@ from .media_player_ui import MediaPlayerUi
 from .navigation_breadcrumb import NavigationBreadcrumb
 from .navigation_section_label import NavigationSectionLabel
 from .navigation_skip_link import NavigationSkipLink
+from .promo_newsletter_prompt import PromoNewsletterPrompt
+from .site_powered_by import SitePoweredBy
+from .social_share_prompt import SocialSharePrompt
 
 BUILTIN_RULES: tuple[type[Rule], ...] = (
     NavigationSkipLink,
@@ -27,6 +31,10 @@ BUILTIN_RULES: tuple[type[Rule], ...] = (
     CaptionPhotoCredit,
     LegalCopyright,
     LegalNotice,
+    SocialSharePrompt,
+    PromoNewsletterPrompt,
+    CommentsReplyForm,
+    SitePoweredBy,
     LegalPublisherTail,
     ContextOutsideBody,
 )
