@@ -14,6 +14,7 @@ from .document import Kind
 from .errors import (
     CleanerError,
     ConfigError,
+    DecodeError,
     InputError,
     InputTooLargeError,
     NotAWebPageError,
@@ -29,6 +30,7 @@ __all__ = [
     "CleanerError",
     "Config",
     "ConfigError",
+    "DecodeError",
     "Favor",
     "Hit",
     "InputError",

@@ -93,7 +93,12 @@ class Cleaner:
         comments = self.config.include_comments
         if comments is None:
             comments = doc.page_type is PageType.DISCUSSION
-        body = main_content(tree, self.config, url, comments=comments) if self.config.extract else None
+        mode = deadline.plan_extraction(tree, self.config)
+        body = (
+            main_content(tree, self.config, url, comments=comments, fast=mode == "fast")
+            if mode != "skip"
+            else None
+        )
         if body is not None:
             doc.blocks = segment_tree(body, extracted=True)
         elif self.config.extract:

@@ -17,6 +17,9 @@ else:  # pragma: no cover
     import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
 
 
+MAX_DEPTH_RANGE = (16, 1000)
+
+
 class Favor(str, Enum):
     """Trade-off passed to main-content extraction."""
 
@@ -46,9 +49,20 @@ class Config:
     """Phrase-list languages to use; empty = the page's declared or detected language."""
     strict: bool = False
     """Re-raise a crashing rule as RuleError instead of skipping it with a warning."""
-    max_bytes: int = 50_000_000
-    max_depth: int = 5_000
-    time_budget: float | None = 60.0
+    max_bytes: int = 10_000_000
+    """Refuse larger input with InputTooLargeError (bytes, or characters for a str)."""
+    max_depth: int = 256
+    """HTML nested deeper than this (16 to 1000; the root is level 1) is flattened or refused."""
+    flatten_deep: bool = True
+    """Past ``max_depth``, drop the deeper tags and keep their text; False raises
+    TooDeeplyNestedError instead."""
+    time_budget: float | None = 30.0
+    """Seconds per page; past it TimeBudgetExceededError. None: no limit. Extraction is planned
+    to fit what is left of it (see ``max_extract_elements``)."""
+    max_extract_elements: int = 50_000
+    """Pages with more elements skip trafilatura's main-content extraction (its cost grows
+    faster than the page) and keep the whole <body> minus link lists; 20,000 or more get its
+    fast mode only."""
 
     def __post_init__(self) -> None:
         for name in ("select", "ignore", "languages"):
@@ -64,10 +78,28 @@ class Config:
                 raise ConfigError(
                     f"favor must be one of {[f.value for f in Favor]}, got {self.favor!r}"
                 ) from err
-        if self.max_bytes <= 0 or self.max_depth <= 0:
-            raise ConfigError("max_bytes and max_depth must be positive")
-        if self.time_budget is not None and self.time_budget <= 0:
-            raise ConfigError("time_budget must be positive or None")
+        self._check_limits()
+
+    def _check_limits(self) -> None:
+        for name in ("max_bytes", "max_depth", "max_extract_elements"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise TypeError(f"Config.{name} must be an int, not {type(value).__name__}")
+            if value <= 0:
+                raise ConfigError(f"{name} must be positive, got {value!r}")
+        low, high = MAX_DEPTH_RANGE
+        if not low <= self.max_depth <= high:
+            raise ConfigError(
+                f"max_depth must be between {low} and {high} (the HTML parser keeps 2048 levels and "
+                f"deeper markup is flattened anyway), got {self.max_depth}"
+            )
+        budget = self.time_budget
+        if budget is not None and (isinstance(budget, bool) or not isinstance(budget, (int, float))):
+            raise TypeError(f"Config.time_budget must be a number or None, not {type(budget).__name__}")
+        if budget is not None and not budget > 0:
+            raise ConfigError(f"time_budget must be a positive number of seconds or None, got {budget!r}")
+        if not isinstance(self.flatten_deep, bool):
+            raise TypeError(f"Config.flatten_deep must be a bool, not {type(self.flatten_deep).__name__}")
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any]) -> Config:

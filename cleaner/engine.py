@@ -6,6 +6,7 @@ import logging
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
+from typing import Final
 
 from lxml.html import HtmlElement
 
@@ -21,7 +22,19 @@ UNREMOVABLE_TAGS = frozenset({"html", "body", "head"})
 
 
 class Deadline:
-    """Raises TimeBudgetExceededError once the per-page budget is spent."""
+    """The per-page time budget: raises TimeBudgetExceededError once it is spent, and plans
+    main-content extraction (the one step that cannot be interrupted) to fit in what is left.
+
+    No signals or threads: ``check`` runs between steps, so a budget works the same in any
+    thread or worker process; the step in progress finishes first.
+    """
+
+    FULL_EXTRACTION_ELEMENTS: Final = 20_000
+    """Above this many elements trafilatura runs in fast mode (no readability/jusText
+    comparison, whose cost grows with elements times depth)."""
+    SECONDS_PER_ELEMENT: Final = {"full": 3e-4, "fast": 2e-4}
+    """Cost model of trafilatura, rounded up from measurements on hostile pages (its cost
+    hardly depends on text length); extraction may take at most half of what is left."""
 
     def __init__(self, seconds: float | None) -> None:
         self.seconds = seconds
@@ -33,6 +46,44 @@ class Deadline:
                 f"cleaning took longer than {self.seconds:g}s (stopped at {where}); "
                 "raise Config(time_budget=...) or set it to None"
             )
+
+    def remaining(self) -> float | None:
+        """Seconds left, or None without a budget."""
+        return None if self.end is None else self.end - time.monotonic()
+
+    def affords(self, seconds: float) -> bool:
+        """Would a step of ``seconds`` leave as much again for the rest of the page?"""
+        left = self.remaining()
+        return left is None or 2 * seconds <= left
+
+    def plan_extraction(self, tree: HtmlElement, config: Config) -> str:
+        """'full', 'fast' or 'skip' (keep the whole <body>): the most extraction that the page
+        size (``Config.max_extract_elements``) and the remaining budget allow."""
+        if not config.extract:
+            return "skip"
+        elements = int(tree.xpath("count(//*)"))
+        if elements > config.max_extract_elements:
+            log.warning(
+                "page has %d elements, over Config(max_extract_elements=%d): main-content extraction "
+                "skipped, keeping the <body> without page chrome",
+                elements,
+                config.max_extract_elements,
+            )
+            return "skip"
+        mode = "full" if elements <= self.FULL_EXTRACTION_ELEMENTS else "fast"
+        for step in ("full", "fast"):
+            if mode == step and not self.affords(elements * self.SECONDS_PER_ELEMENT[step]):
+                mode = "fast" if step == "full" else "skip"
+        if mode == "skip":
+            log.warning(
+                "page has %d elements: main-content extraction skipped to stay within "
+                "Config(time_budget=%s), keeping the <body> without page chrome",
+                elements,
+                self.seconds,
+            )
+        elif mode == "fast":
+            log.info("page has %d elements: main-content extraction in fast mode", elements)
+        return mode
 
 
 class Engine:

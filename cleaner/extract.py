@@ -16,15 +16,17 @@ log = logging.getLogger(__name__)
 
 
 def main_content(
-    tree: HtmlElement, config: Config, url: str | None, *, comments: bool
+    tree: HtmlElement, config: Config, url: str | None, *, comments: bool, fast: bool = False
 ) -> etree._Element | None:
-    """The main-content subtree in trafilatura's vocabulary, or None if it found none."""
+    """The main-content subtree in trafilatura's vocabulary, or None if it found none.
+    ``fast`` skips trafilatura's readability/jusText comparison (for very large pages)."""
     import trafilatura
 
     try:
         result = trafilatura.bare_extraction(
             tree,
             url=url,
+            fast=fast,
             include_comments=comments,
             include_tables=config.include_tables,
             favor_precision=config.favor is Favor.PRECISION,
