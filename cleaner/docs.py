@@ -17,7 +17,11 @@ def rules_markdown(rules: Sequence[type[Rule]] = BUILTIN_RULES) -> str:
     """The rules table for the README, generated from the registry so it cannot drift."""
     rows = ["| code | name | stage | what it removes |", "|---|---|---|---|"]
     for rule in rules:
-        stages = [s for s, m in (("html", "find_in_tree"), ("blocks", "find_in_blocks")) if m in vars(rule)]
+        stages = [
+            s
+            for s, m in (("html", "find_in_tree"), ("blocks", "find_in_blocks"))
+            if getattr(rule, m) is not getattr(Rule, m)
+        ]
         kind = " + ".join(stages) + (" (context)" if rule.context else "")
         rows.append(f"| `{rule.code}` | `{rule.name}` | {kind} | {rule.summary()} |")
     return "\n".join(rows)

@@ -8,7 +8,9 @@ from typing import ClassVar, Final
 
 from lxml.html import HtmlElement
 
+from .. import phrases
 from ..document import Document
+from ..textutil import starts_with_phrase, word_count
 
 DOCSTRING_SECTIONS: Final = ("Removes:", "Why:", "Example:", "Keeps:")
 
@@ -48,6 +50,8 @@ class Rule:
 
     def __init_subclass__(cls, **kwargs: object) -> None:
         super().__init_subclass__(**kwargs)
+        if cls.__dict__.get("shared_base", False):
+            return  # a base for several rules, not a rule
         for attr in ("code", "name"):
             if not isinstance(cls.__dict__.get(attr), str):
                 raise TypeError(f"rule {cls.__name__} must define a str class attribute {attr!r}")
@@ -67,3 +71,21 @@ class Rule:
     def find_in_blocks(self, doc: Document, removed: Mapping[int, Removal]) -> Iterator[Hit]:
         """Yield block indexes to remove. ``removed`` holds earlier verdicts (context rules)."""
         return iter(())
+
+
+class StartPhraseRule(Rule):
+    """Shared detector: a short block (at most ``max_words``) that starts with a phrase of
+    ``topic`` (whole words). Subclasses set the three class attributes and their docs."""
+
+    shared_base: ClassVar[bool] = True
+    topic: ClassVar[str]
+    max_words: ClassVar[int]
+    label: ClassVar[str]
+
+    def find_in_blocks(self, doc: Document, removed: Mapping[int, Removal]) -> Iterator[Hit]:
+        found = phrases.load(self.topic, doc.langs)
+        for i, block in enumerate(doc.blocks):
+            if word_count(block.text) <= self.max_words:
+                phrase = starts_with_phrase(block.key, found)
+                if phrase:
+                    yield Hit(i, f"{self.label} {phrase!r}")

@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import ClassVar, Final
+from typing import ClassVar
 
-from .. import phrases
-from ..document import Document
-from ..textutil import starts_with_phrase, word_count
-from .base import Hit, Removal, Rule
-
-MAX_WORDS: Final = 30
+from .base import StartPhraseRule
 
 
-class CommentsReplyForm(Rule):
+class CommentsReplyForm(StartPhraseRule):
     """Comment-form furniture.
 
     Removes:
@@ -36,11 +30,6 @@ class CommentsReplyForm(Rule):
 
     code: ClassVar[str] = "CMT01"
     name: ClassVar[str] = "comments.reply_form"
-
-    def find_in_blocks(self, doc: Document, removed: Mapping[int, Removal]) -> Iterator[Hit]:
-        form = phrases.load("comment_form", doc.langs)
-        for i, block in enumerate(doc.blocks):
-            if word_count(block.text) <= MAX_WORDS:
-                phrase = starts_with_phrase(block.key, form)
-                if phrase:
-                    yield Hit(i, f"comment form {phrase!r}")
+    topic: ClassVar[str] = "comment_form"
+    max_words: ClassVar[int] = 30
+    label: ClassVar[str] = "comment form"

@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import ClassVar, Final
+from typing import ClassVar
 
-from .. import phrases
-from ..document import Document
-from ..textutil import starts_with_phrase, word_count
-from .base import Hit, Removal, Rule
-
-MAX_WORDS: Final = 25
+from .base import StartPhraseRule
 
 
-class PromoNewsletterPrompt(Rule):
+class PromoNewsletterPrompt(StartPhraseRule):
     """Newsletter and subscription prompts.
 
     Removes:
@@ -34,11 +28,6 @@ class PromoNewsletterPrompt(Rule):
 
     code: ClassVar[str] = "PRM01"
     name: ClassVar[str] = "promo.newsletter_prompt"
-
-    def find_in_blocks(self, doc: Document, removed: Mapping[int, Removal]) -> Iterator[Hit]:
-        prompts = phrases.load("newsletter_prompts", doc.langs)
-        for i, block in enumerate(doc.blocks):
-            if word_count(block.text) <= MAX_WORDS:
-                phrase = starts_with_phrase(block.key, prompts)
-                if phrase:
-                    yield Hit(i, f"newsletter prompt {phrase!r}")
+    topic: ClassVar[str] = "newsletter_prompts"
+    max_words: ClassVar[int] = 25
+    label: ClassVar[str] = "newsletter prompt"

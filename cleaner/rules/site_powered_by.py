@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import ClassVar, Final
+from typing import ClassVar
 
-from .. import phrases
-from ..document import Document
-from ..textutil import starts_with_phrase, word_count
-from .base import Hit, Removal, Rule
-
-MAX_WORDS: Final = 10
+from .base import StartPhraseRule
 
 
-class SitePoweredBy(Rule):
+class SitePoweredBy(StartPhraseRule):
     """Site-software and design credits.
 
     Removes:
@@ -35,11 +29,6 @@ class SitePoweredBy(Rule):
 
     code: ClassVar[str] = "CMS01"
     name: ClassVar[str] = "site.powered_by"
-
-    def find_in_blocks(self, doc: Document, removed: Mapping[int, Removal]) -> Iterator[Hit]:
-        credits = phrases.load("powered_by", doc.langs)
-        for i, block in enumerate(doc.blocks):
-            if word_count(block.text) <= MAX_WORDS:
-                phrase = starts_with_phrase(block.key, credits)
-                if phrase:
-                    yield Hit(i, f"site credit {phrase!r}")
+    topic: ClassVar[str] = "powered_by"
+    max_words: ClassVar[int] = 10
+    label: ClassVar[str] = "site credit"
