@@ -11,7 +11,7 @@ from ..document import Block, Document, Kind
 from ..textutil import word_count
 from .base import Hit, Removal, Rule
 
-QUOTED: Final = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»|„[^“”]*[“”]|‘[^’]*’")
+QUOTED: Final = re.compile(r"“[^“”]*”|\"[^\"]*\"|«[^«»]*»|„[^„“”]*[“”]|‘[^‘’]*’")  # no opener inside: linear
 TOKEN: Final = re.compile(r"\w+")
 MAX_ORPHAN_WORDS: Final = 30
 MAX_TAIL_SHARE: Final = 0.35
