@@ -1,15 +1,15 @@
 """Stage 1: bytes or str or tree -> a parsed page (HTML tree or text), with its language.
 
-Decoding order for bytes: a BOM; UTF-16 without a BOM (its NUL pattern); then the caller's
-transport hint and the page's own declaration (``<meta charset>`` / ``http-equiv``), each used
-only if the bytes really decode with it and are not plainly UTF-8; then UTF-8; then
-charset-normalizer's detection. Invalid bytes are replaced, never fatal.
+Decoding order for bytes: a BOM; UTF-16 without a BOM (its NUL pattern); ASCII; UTF-8 when the
+bytes (nearly) validate; the caller's transport hint, then the page's own declaration
+(``<meta charset>`` / ``http-equiv``), each only if the bytes decode with it; then
+charset-normalizer's detection among the encodings browsers know. Invalid bytes are replaced,
+never fatal; binary input raises :class:`NotAWebPageError`.
 
 Parsing is safe: lxml's HTML parser, no network, no DTD loading, no entity expansion (an
 internal DOCTYPE subset is dropped before parsing), comments and processing instructions
 dropped. Markup nested deeper than ``Config.max_depth`` is flattened (tags dropped, text
-kept) or refused with :class:`TooDeeplyNestedError`; see ``docs/hostile-input.md``.
-"""
+kept) or refused with :class:`TooDeeplyNestedError`. See ``docs/hostile-input.md``."""
 
 from __future__ import annotations
 
@@ -91,9 +91,13 @@ HTML_SNIFF: Final = re.compile(
 XML_DECLARATION: Final = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 DOCTYPE_SUBSET: Final = re.compile(r"<!doctype[^>\[]*\[", re.IGNORECASE)
 SUBSET_END: Final = re.compile(r"\]\s*>")
-# C0 controls that no text needs (tab, LF, FF, CR and ESC stay), DEL, and NUL.
+START_TAG: Final = re.compile(r"<[A-Za-z]")
+MAX_SUBSET: Final = 1_000_000
+HUGE_TAG: Final = re.compile(r"<([A-Za-z][^\s/>]*)[^<>]{50000,}")
+MAX_ATTRIBUTES: Final = 1000
+# C0 controls that no text needs (tab, LF, FF and CR stay), DEL, and NUL.
 CONTROL_CHARS: Final[dict[int, str | None]] = dict.fromkeys(
-    [*range(0x00, 0x09), 0x0B, *range(0x0E, 0x1B), *range(0x1C, 0x20), 0x7F]
+    [*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F]
 )
 # C1 controls are never text: they are windows-1252 punctuation that went through a Latin-1 or
 # ISO-8859 decoder, or were stored so as UTF-8 (U+0093 for a curly quote). Map them back.
@@ -101,19 +105,26 @@ C1_CHARS: Final[dict[int, str | None]] = {
     c: (bytes([c]).decode("cp1252") if c not in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else None)
     for c in range(0x80, 0xA0)
 }
-CHAR_FIXES: Final = {**CONTROL_CHARS, **C1_CHARS}
-CONTROL_RUN: Final = re.compile("[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f-\x9f]")
+CHAR_FIXES: Final = {**CONTROL_CHARS, **C1_CHARS, 0xFFFE: None, 0xFFFF: None}
+NOT_XML: Final[dict[int, str | None]] = {**CONTROL_CHARS, 0x0C: " ", 0xFFFE: None, 0xFFFF: None}
+"""What lxml refuses in text set through its API (the parser itself lets these through)."""
+CONTROL_RUN: Final = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 BINARY_CONTROL_BYTES: Final = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x1B), *range(0x1C, 0x20)])
+"""Control bytes that text in no encoding uses (ESC stays: ISO-2022 encodings need it)."""
 LANG_CODE: Final = re.compile(r"^[a-zA-Z]{2,3}(?=$|[-_])")
 SNIFF_BYTES: Final = 4096
-BINARY_SAMPLE: Final = 8192
 MAX_CONTROL_SHARE: Final = 0.05
-"""Share of control bytes (or, after decoding, control and U+FFFD characters) past which the
-input is binary, not text. Text in any real encoding has almost none; random bytes have ~10%."""
+"""Share of control bytes past which the input is binary, not text. Text in any real encoding
+has almost none; random bytes have about 10%."""
 MAX_BROKEN_SHARE: Final = 0.25
 """Share of U+FFFD and control characters in the decoded text past which no decoding made text."""
 DETECTION_BYTES: Final = 200_000
-UTF8_MAJORITY: Final = 8
+UTF8_MAJORITY: Final = 2
+UTF8_LABELLED: Final = 0.5
+"""UTF-8 wins over any label when at least ``UTF8_MAJORITY`` multi-byte characters decode per
+byte that does not (a page cut mid-character, a stray windows-1252 byte), and over the
+detector when the page says UTF-8 and at least ``UTF8_LABELLED`` do. Legacy text gets at
+most 0.4 by accident (EUC-JP, TIS-620), Western legacy text about 0."""
 WEB_LEGACY_CODECS: Final = (
     "cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258", "cp874",
     "iso8859_2", "iso8859_4", "iso8859_5", "iso8859_7", "iso8859_8", "iso8859_10", "iso8859_13",
@@ -122,6 +133,9 @@ WEB_LEGACY_CODECS: Final = (
 )  # fmt: skip
 """The encodings browsers know (WHATWG): detection picks among these only, not DOS or Mac
 code pages, which otherwise win on short Western pages."""
+HIGH_BYTES: Final = bytes(range(0x80, 0x100))
+MAX_UNDETECTED_SHARE: Final = 0.3
+"""Bytes no encoding detects, with more than this share above 0x7F, are refused as binary."""
 CHAOS_SLACK: Final = 0.1
 """windows-1252 wins over the detector's first choice when its 'chaos' (charset-normalizer's
 mess score) is at most this much higher and its language coherence as good."""
@@ -149,6 +163,7 @@ WHATWG_CODECS: Final = {
 }
 LABEL_ALIASES: Final = {"utf8mb4": "utf-8", "utf8mb3": "utf-8", "x-sjis": "shift_jis", "unicode": "utf-16"}
 IGNORED_LABELS: Final = frozenset({"utf-7", "x-user-defined", "replacement"})
+ENCODING_LABEL: Final = re.compile(r"[a-z0-9][a-z0-9._:+-]{0,39}")
 WIDE_CODECS: Final = ("utf-16", "utf-32")
 
 BOMS: Final = (
@@ -179,6 +194,7 @@ VOID_TAGS: Final = frozenset(
         "img", "input", "isindex", "keygen", "link", "meta", "param", "source", "track", "wbr"
     }
 )  # fmt: skip
+NEVER_SHOWN: Final = ("noframes", "noembed")
 RAW_TEXT_DROP: Final = frozenset({"script", "style", "iframe", "noembed", "noframes", "noscript"})
 RAW_TEXT_KEEP: Final = frozenset({"textarea", "title", "xmp"})
 SIBLING_CLOSES: Final = {
@@ -234,8 +250,9 @@ def load(source: Any, kind: Kind, config: Config, encoding: str | None = None) -
 
 
 def clean_chars(text: str) -> str:
-    """Lone surrogates become U+FFFD (pairs are joined); NUL and other C0 control characters
-    go; C1 controls become the windows-1252 characters they stand for."""
+    """Lone surrogates become U+FFFD (pairs are joined); NUL, the other C0 control characters
+    and the noncharacters U+FFFE/U+FFFF go; C1 controls become the windows-1252 characters
+    they stand for."""
     if _has_surrogates(text):
         text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
     if CONTROL_RUN.search(text) is None:
@@ -264,9 +281,10 @@ def decode(data: bytes, hint: str | None, *, is_html: bool) -> str:
                 if codec.startswith("iso2022"):
                     return data.decode(codec, "replace")
         return data.decode("ascii")
-    utf8 = _mostly_utf8(data)
-    if utf8 is not None:
-        # UTF-8 whatever the labels say: legacy text almost never validates as UTF-8.
+    utf8, good, bad = _utf8_reading(data)
+    if good >= UTF8_MAJORITY * bad or ("utf-8" in codecs_ and good >= UTF8_LABELLED * bad):
+        # UTF-8 whatever the labels say when it (nearly) validates: legacy text almost never
+        # does; and UTF-8 as labelled unless it mostly fails (a legacy page that lies).
         return utf8
     for codec in codecs_:
         if codec == "utf-8" or codec.startswith(WIDE_CODECS):
@@ -274,27 +292,28 @@ def decode(data: bytes, hint: str | None, *, is_html: bool) -> str:
         text = _strict(data, codec)
         if text is not None:
             return text
-    return _detect(data)
+    return _detect(data, utf8 if good else None)
 
 
-def _mostly_utf8(data: bytes) -> str | None:
-    """The UTF-8 reading of ``data`` if it is valid, or has at least ``UTF8_MAJORITY`` valid
-    multi-byte characters per invalid sequence (a page cut mid-character, one stray byte)."""
+def _utf8_reading(data: bytes) -> tuple[str, int, int]:
+    """``data`` read as UTF-8 (invalid sequences replaced), with the number of multi-byte
+    characters that decoded and of replacement characters for the bytes that did not."""
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
-        pass
-    text = data.decode("utf-8", "replace")
-    bad = text.count("\ufffd")
+        text = data.decode("utf-8", "replace")
+        bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    else:
+        bad = 0
     good = len(text) - len(text.encode("ascii", "ignore")) - bad
-    return text if good >= UTF8_MAJORITY * bad else None
+    return text, max(good, 0), max(bad, 0)
 
 
 def _python_codec(label: str) -> str | None:
     """The Python codec for an encoding label, as browsers read it; None if unknown or unsafe."""
     label = label.strip().strip("\"'").lower()
     label = LABEL_ALIASES.get(label, label)
-    if label in IGNORED_LABELS:
+    if label in IGNORED_LABELS or not ENCODING_LABEL.fullmatch(label):
         return None
     try:
         name = codecs.lookup(label).name
@@ -313,7 +332,7 @@ def _strict(data: bytes, codec: str) -> str | None:
 
 def _utf16_without_bom(data: bytes) -> str | None:
     """'utf-16-le'/'-be' when every other byte of the start is NUL (ASCII-range UTF-16)."""
-    sample = data[:BINARY_SAMPLE]
+    sample = data[:8192]
     if len(sample) < 8:
         return None
     half = len(sample) // 2
@@ -325,24 +344,33 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
-def _detect(data: bytes) -> str:
+def _detect(data: bytes, utf8: str | None) -> str:
     """charset-normalizer's pick among the web's legacy encodings, preferring windows-1252
-    when it reads as well and the language is not a Central European one."""
+    when it reads as well and the language is not a Central European one. When nothing
+    fits, mostly-ASCII bytes are read as UTF-8 (``utf8``, if some of it decoded) or
+    windows-1252; bytes mostly above 0x7F are no text at all (DecodeError)."""
     from charset_normalizer import from_bytes
 
     results = from_bytes(data[:DETECTION_BYTES], cp_isolation=list(WEB_LEGACY_CODECS))
     best = results.best()
-    encoding = "cp1252"
-    if best is not None:
-        encoding = best.encoding
-        western = next((m for m in results if m.encoding == "cp1252"), None)
-        if (
-            western is not None
-            and western.chaos <= best.chaos + CHAOS_SLACK
-            and western.coherence >= best.coherence
-            and best.language not in CENTRAL_EUROPEAN
-        ):
-            encoding = "cp1252"
+    if best is None:
+        high = len(data) - len(data.translate(None, HIGH_BYTES))
+        if high > MAX_UNDETECTED_SHARE * len(data):
+            raise DecodeError(
+                f"input is neither UTF-8 nor text in any legacy web encoding ({high / len(data):.0%} "
+                "of its bytes are above 0x7F; it looks like binary data); pass encoding=... if "
+                "you know the page's charset"
+            )
+        return utf8 if utf8 is not None else data.decode("cp1252", "replace")
+    encoding = best.encoding
+    western = next((m for m in results if m.encoding == "cp1252"), None)
+    if (
+        western is not None
+        and western.chaos <= best.chaos + CHAOS_SLACK
+        and western.coherence >= best.coherence
+        and best.language not in CENTRAL_EUROPEAN
+    ):
+        encoding = "cp1252"
     codec = _python_codec(encoding) or "cp1252"
     log.debug("detected encoding %s", codec)
     return data.decode(codec, "replace")
@@ -360,7 +388,7 @@ def parse_html(text: str, config: Config | None = None) -> HtmlElement:
     with :class:`TooDeeplyNestedError` when ``config.flatten_deep`` is False).
     """
     config = config or Config()
-    text = _strip_doctype_subset(XML_DECLARATION.sub("", text, count=1))
+    text = _tame_huge_tags(_strip_doctype_subset(XML_DECLARATION.sub("", text, count=1)))
     if not text.strip():
         return document_fromstring("<html><body></body></html>")
     tree, too_deep = _parse(text)
@@ -379,8 +407,17 @@ def parse_html(text: str, config: Config | None = None) -> HtmlElement:
             limit //= 2
         if too_deep:
             raise _too_deep(f"more than {PARSER_MAX_DEPTH:,}", config)
-    limit_depth(tree, config)
+    _finish(tree, config)
     return tree
+
+
+def _finish(tree: HtmlElement, config: Config) -> None:
+    """What every parsed or given tree goes through: no fallback content that browsers never
+    show (``<noframes>``, ``<noembed>``), and no markup deeper than ``config.max_depth``."""
+    for el in list(tree.iter(*NEVER_SHOWN)):
+        if el.getparent() is not None:
+            el.drop_tree()
+    limit_depth(tree, config)
 
 
 def _parse(text: str) -> tuple[HtmlElement, bool]:
@@ -479,7 +516,7 @@ def _flatten_into(node: HtmlElement) -> int:
         node.remove(child)
     node.text = None
     for text in pieces:
-        etree.SubElement(node, "p").text = text
+        etree.SubElement(node, "p").text = text.translate(NOT_XML)
     return count
 
 
@@ -566,15 +603,34 @@ def _tag_end(text: str, pos: int) -> int:
 def _strip_doctype_subset(text: str) -> str:
     """Drop an internal DTD subset (``<!DOCTYPE x [ <!ENTITY ...> ]>``) from the document head.
 
-    The HTML parser never expands its entities, but it would show the declarations as text.
+    The HTML parser never expands its entities (nor loads external ones), but it would show
+    the declarations as text. A subset that does not close, or holds tags, is left alone.
     """
     m = DOCTYPE_SUBSET.search(text, 0, SNIFF_BYTES)
     if m is None:
         return text
-    end = SUBSET_END.search(text, m.end())
-    if end is None:
-        return text[: m.start()]  # an unterminated subset swallows the page, as in a browser
+    end = SUBSET_END.search(text, m.end(), m.end() + MAX_SUBSET)
+    if end is None or START_TAG.search(text, m.end(), end.start()):
+        return text
     return text[: m.start()] + "<!DOCTYPE html>" + text[end.end() :]
+
+
+def _tame_huge_tags(text: str) -> str:
+    """Drop the attributes of start tags that have thousands of them: libxml2 checks each new
+    attribute against all earlier ones (quadratic), and no text lives in them."""
+    out: list[str] = []
+    pos = 0
+    for m in HUGE_TAG.finditer(text):
+        if len(m.group(0).split(None, MAX_ATTRIBUTES + 1)) <= MAX_ATTRIBUTES:
+            continue  # one long value (a data: URL), not thousands of attributes
+        out.append(text[pos : m.start()])
+        out.append("<" + m.group(1))
+        pos = m.end()
+    if not out:
+        return text
+    log.warning("dropped the attributes of %d tags with over %d attributes", len(out) // 2, MAX_ATTRIBUTES)
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def page_lang(tree: HtmlElement) -> str | None:
@@ -606,9 +662,20 @@ def _from_tree(source: etree._Element | etree._ElementTree, config: Config) -> H
     root = source.getroot() if isinstance(source, etree._ElementTree) else source
     if isinstance(root, HtmlElement):
         tree = copy.deepcopy(root)
-        limit_depth(tree, config)
+        _clean_tree_chars(tree)
+        _finish(tree, config)
         return tree
     return parse_html(etree.tostring(root, encoding="unicode", method="html"), config)
+
+
+def _clean_tree_chars(tree: HtmlElement) -> None:
+    """``clean_chars`` for the text of a tree the caller parsed (lxml's parser lets control
+    characters through)."""
+    for el in tree.iter():
+        for attr in ("text", "tail"):
+            value = getattr(el, attr)
+            if value and CONTROL_RUN.search(value):
+                setattr(el, attr, clean_chars(value).translate(NOT_XML))
 
 
 def _is_soup(source: object) -> bool:
@@ -646,34 +713,27 @@ def _reject_binary(data: bytes) -> None:
         raise NotAWebPageError(
             f"input looks like {what}, not a web page or text; pass the text of the document instead"
         )
-    sample = data[:BINARY_SAMPLE]
-    if not sample or _utf16_without_bom(sample) or sample.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if not data or _utf16_without_bom(data) or data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return
-    controls = len(sample) - len(sample.translate(None, BINARY_CONTROL_BYTES))
-    if controls > MAX_CONTROL_SHARE * len(sample):
+    controls = len(data) - len(data.translate(None, BINARY_CONTROL_BYTES))
+    if controls > MAX_CONTROL_SHARE * len(data):
         raise NotAWebPageError(
-            f"input looks like binary data ({controls / len(sample):.0%} control bytes in its first "
-            f"{len(sample):,} bytes), not a web page or text"
+            f"input looks like binary data ({controls / len(data):.0%} of its bytes are control "
+            "bytes), not a web page or text"
         )
 
 
 def _reject_undecodable(text: str, hint: str | None) -> None:
     """After the best decoding, mostly U+FFFD or control characters means it was no text."""
-    sample = text[:BINARY_SAMPLE] if len(text) <= 3 * BINARY_SAMPLE else _spread_sample(text)
-    if not sample:
+    if not text:
         return
-    broken = sample.count("\ufffd") + len(sample) - len(sample.translate(CONTROL_CHARS))
-    if broken > MAX_BROKEN_SHARE * len(sample):
+    broken = text.count("\ufffd") + len(text) - len(text.translate(CONTROL_CHARS))
+    if broken > MAX_BROKEN_SHARE * len(text):
         given = f" with encoding={hint!r}" if hint else ""
         raise DecodeError(
-            f"input does not decode to text{given}: {broken / len(sample):.0%} of the characters are "
+            f"input does not decode to text{given}: {broken / len(text):.0%} of the characters are "
             "invalid or control characters; pass encoding=... if you know the page's charset"
         )
-
-
-def _spread_sample(text: str) -> str:
-    third = len(text) // 3
-    return text[:BINARY_SAMPLE] + text[third : third + BINARY_SAMPLE] + text[-BINARY_SAMPLE:]
 
 
 def _has_surrogates(text: str) -> bool:
