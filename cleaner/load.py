@@ -407,6 +407,8 @@ def parse_html(text: str, config: Config | None = None) -> HtmlElement:
             limit //= 2
         if too_deep:
             raise _too_deep(f"more than {PARSER_MAX_DEPTH:,}", config)
+    if "&#" in text:  # a character reference can make any character, controls too
+        _clean_tree_chars(tree)
     _finish(tree, config)
     return tree
 
@@ -669,8 +671,8 @@ def _from_tree(source: etree._Element | etree._ElementTree, config: Config) -> H
 
 
 def _clean_tree_chars(tree: HtmlElement) -> None:
-    """``clean_chars`` for the text of a tree the caller parsed (lxml's parser lets control
-    characters through)."""
+    """``clean_chars`` for the text of a parsed tree: lxml's parser lets control characters
+    through, and makes them from character references (``&#16;``)."""
     for el in tree.iter():
         for attr in ("text", "tail"):
             value = getattr(el, attr)

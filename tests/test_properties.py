@@ -49,7 +49,8 @@ WORDS = st.sampled_from(
         "the", "council", "budget", "Straße", "déjà", "Привет", "日本語", "مرحبا", "Home", ">", "»", "|",
         "©", "2024", "All rights reserved", "Photo:", "Reuters", "Skip to main content", "please wait",
         "0:00", "We", "our", "cookies", "Privacy Policy", "Breaking News", "“quoted”", "„Zitat“",
-        "&amp;", "&nbsp;", "&lt;", "&#x41;", "&#0;", "&bogus;", "<", "&", "\u200b", "\ufeff", "\ud800",
+        "&amp;", "&nbsp;", "&lt;", "&#x41;", "&#0;", "&#16;", "&#x85;", "&#xFFFF;", "&bogus;", "<", "&",
+        "\u200b", "\ufeff", "\ud800",
     ]
 )  # fmt: skip
 TEXT = st.lists(st.one_of(WORDS, st.text(CHARS, max_size=12)), max_size=12).map(" ".join)

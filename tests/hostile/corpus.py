@@ -401,6 +401,14 @@ case(
     "text",
 )
 case(
+    "control-character-references",
+    "encoding",
+    "character references to control characters (found by fuzzing)",
+    lambda d: article("<p>Ctrl &#16; esc &#x1b; del &#127; and &#x93;quoted&#x94; end.</p>"),
+    "text",
+    contains=("and “quoted” end.",),
+)
+case(
     "lone-surrogates-str",
     "encoding",
     "a str with lone surrogates and a split emoji pair",
