@@ -721,7 +721,7 @@ def _reject_binary(data: bytes) -> None:
     if controls > MAX_CONTROL_SHARE * len(data):
         raise NotAWebPageError(
             f"input looks like binary data ({controls / len(data):.0%} of its bytes are control "
-            "bytes), not a web page or text"
+            "bytes), not a web page or text; if it is text, decode it and pass a str"
         )
 
 
