@@ -105,10 +105,12 @@ C1_CHARS: Final[dict[int, str | None]] = {
     c: (bytes([c]).decode("cp1252") if c not in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else None)
     for c in range(0x80, 0xA0)
 }
-CHAR_FIXES: Final = {**CONTROL_CHARS, **C1_CHARS, 0xFFFE: None, 0xFFFF: None}
+CHAR_FIXES: Final = {**CONTROL_CHARS, **C1_CHARS, 0x0C: "\n", 0xFFFE: None, 0xFFFF: None}
+"""Also a form feed becomes a line break (lxml refuses it in text set through its API, so a
+tree rule that moves text around would fail on it), and the noncharacters go."""
 NOT_XML: Final[dict[int, str | None]] = {**CONTROL_CHARS, 0x0C: " ", 0xFFFE: None, 0xFFFF: None}
 """What lxml refuses in text set through its API (the parser itself lets these through)."""
-CONTROL_RUN: Final = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+CONTROL_RUN: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 BINARY_CONTROL_BYTES: Final = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x1B), *range(0x1C, 0x20)])
 """Control bytes that text in no encoding uses (ESC stays: ISO-2022 encodings need it)."""
 LANG_CODE: Final = re.compile(r"^[a-zA-Z]{2,3}(?=$|[-_])")
@@ -251,8 +253,8 @@ def load(source: Any, kind: Kind, config: Config, encoding: str | None = None) -
 
 def clean_chars(text: str) -> str:
     """Lone surrogates become U+FFFD (pairs are joined); NUL, the other C0 control characters
-    and the noncharacters U+FFFE/U+FFFF go; C1 controls become the windows-1252 characters
-    they stand for."""
+    and the noncharacters U+FFFE/U+FFFF go, a form feed becomes a line break; C1 controls
+    become the windows-1252 characters they stand for."""
     if _has_surrogates(text):
         text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
     if CONTROL_RUN.search(text) is None:

@@ -367,7 +367,7 @@ def test_invalid_bytes_are_replaced_never_fatal() -> None:
 
 def test_clean_chars() -> None:
     assert clean_chars("a\x00b\x01c\x1bd\x7fe") == "abcde"
-    assert clean_chars("tab\tnl\ncr\rff\x0c") == "tab\tnl\ncr\rff\x0c"
+    assert clean_chars("tab\tnl\ncr\rff\x0c") == "tab\tnl\ncr\rff\n"
     assert clean_chars("\x93quoted\x94 \x96 \x81") == "“quoted” – "
     assert clean_chars("lone \ud800 pair \ud83d\ude00") == "lone \ufffd pair \U0001f600"
     assert clean_chars(clean_chars("x\x85y\ud800")) == clean_chars("x\x85y\ud800")

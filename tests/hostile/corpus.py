@@ -409,6 +409,14 @@ case(
     contains=("and “quoted” end.",),
 )
 case(
+    "form-feed-in-tail",
+    "encoding",
+    "a form feed in text a tree rule moves when it removes an element (found by fuzzing)",
+    lambda d: article('<p>Before <span class="copyright">© 2024 Example</span>\x0cafter &#12; it.</p>'),
+    "text",
+    contains=(ARTICLE_TEXT,),
+)
+case(
     "lone-surrogates-str",
     "encoding",
     "a str with lone surrogates and a split emoji pair",
