@@ -29,6 +29,8 @@ FLOOR_LABEL: Final = "lxml parse (floor)"
 # An extractor that fails (exception, crash or time-out) on more than this share of a dataset's
 # pages is left out of that dataset's table: its figures would measure the failures.
 MAX_ERROR_SHARE: Final = 0.05
+# ... but the subject and the baseline always stay in: their failures are what the report is about.
+NEVER_LEFT_OUT: Final = frozenset({SUBJECT, BASELINE})
 
 TableKind = Literal["wcxb", "trafeval"]
 
@@ -45,7 +47,8 @@ STATIC_METHOD: Final = (
     "its process or runs past the time-out is an error for that extractor on that page (scored as "
     "empty output; a crash or time-out counts its wall time as CPU time) and the run goes on with a "
     "fresh worker. An extractor that fails on more than "
-    f"{MAX_ERROR_SHARE:.0%} of a dataset's pages is left out of that table (noted below it).",
+    f"{MAX_ERROR_SHARE:.0%} of a dataset's pages is left out of that table (noted below it); "
+    f"`{SUBJECT}` never is (its failures count as empty output).",
     "- **Input**: `cleaner` and trafilatura get the page bytes and detect the encoding themselves; "
     "the other HTML extractors get `html`, the page decoded with resiliparse's "
     "`detect_encoding(page_bytes, from_html_meta=True)` and `bytes_to_str(..., errors='replace')`.",
@@ -87,7 +90,7 @@ class ExtractorResult:
             return f"unavailable: {self.unavailable}"
         if self.metrics is None:
             return "no predictions"
-        if self.n_pages and self.errors > MAX_ERROR_SHARE * self.n_pages:
+        if self.name not in NEVER_LEFT_OUT and self.n_pages and self.errors > MAX_ERROR_SHARE * self.n_pages:
             share = self.errors / self.n_pages
             example = f", e.g. {self.error_examples[0]}" if self.error_examples else ""
             return (
@@ -579,7 +582,8 @@ def header_section(info: RunInfo, datasets: Sequence[DatasetResult]) -> list[str
     by_credit: dict[str, list[str]] = {}
     for ds in datasets:
         by_credit.setdefault(ds.credit, []).append(f"{ds.title} (`{ds.name}`)")
-    lines += [f"- {credit}: {', '.join(names)}." for credit, names in by_credit.items()]
+    for credit, names in by_credit.items():
+        lines.append(f"- {credit[:1].upper()}{credit[1:]}: {', '.join(names)}.")
     lines += ["", "Extractors:", ""]
     calls = ([f"`{name}`", call] for name, call in info.calls.items())
     lines += md_table(("name", "call"), calls, text_columns=2)

@@ -525,7 +525,7 @@ class Supervisor:
                     if slot.ready and slot.task is None and self.todo:
                         slot.task = self.todo.popleft()
                         slot.conn.send(slot.task)
-                wait([slot.conn for slot in slots if not slot.dead], timeout=1.0)
+                wait([slot.conn for slot in slots if not slot.dead], timeout=min(1.0, self.timeout / 4))
                 for i, slot in enumerate(slots):
                     yield from self.receive(slot)
                     reason = self.failure(slot)

@@ -116,7 +116,9 @@ def test_extractor_failing_on_many_pages_is_left_out_with_a_note() -> None:
     flaky = row("goose3", wcxb_metrics(0.5), errors=8)  # 8 of 70 > 5 %
     few = row("justext", wcxb_metrics(0.6), errors=2)  # 2 of 70 stays in
     missing = br.ExtractorResult("newspaper4k", unavailable="No module named 'newspaper'")
-    text = br.render(INFO, [wcxb(row("cleaner", wcxb_metrics(0.8)), flaky, few, missing)])
+    failing_subject = row("cleaner", wcxb_metrics(0.8), errors=9)
+    text = br.render(INFO, [wcxb(failing_subject, flaky, few, missing)])
+    assert "| cleaner | 0.800 |" in text  # the subject stays, failures and all
     assert "| goose3 |" not in text and "| newspaper4k |" not in text
     assert "- `goose3` left out: failed on 8 of 70 pages (11.4%, over the 5% limit), e.g. 0001" in text
     assert "- `newspaper4k` left out: unavailable: No module named 'newspaper'" in text
