@@ -590,9 +590,35 @@ def header_section(info: RunInfo, datasets: Sequence[DatasetResult]) -> list[str
     return [*lines, "", "Method:", "", *STATIC_METHOD, ""]
 
 
+def summary_section(datasets: Sequence[DatasetResult]) -> list[str]:
+    """One table of every extractor: each dataset's headline score, then CPU ms/page per HTML dataset."""
+    if len(datasets) < 2:
+        return []
+    names = list(dict.fromkeys(row.name for ds in datasets for row in ds.shown))
+    timed = [ds for ds in datasets if ds.floor_ms is not None]
+    header = [
+        "extractor",
+        *(f"`{ds.name}` {'snippet F1' if ds.table == 'trafeval' else 'word F1'}" for ds in datasets),
+        *(f"`{ds.name}` CPU ms/page" for ds in timed),
+    ]
+    body = []
+    for name in names:
+        scores = [fmt(score(ds, row)) if (row := ds.get(name)) else "–" for ds in datasets]
+        costs = [ms(row.cpu_ms) if (row := ds.get(name)) else "–" for ds in timed]
+        body.append([name, *scores, *costs])
+    if timed:
+        body.append([FLOOR_LABEL, *["–"] * len(datasets), *(ms(ds.floor_ms) for ds in timed)])
+    intro = (
+        "The headline score of each dataset (word F1; pooled snippet F1 on the trafilatura set) and "
+        "the CPU cost, for every extractor of the run; per page type and the other columns in the "
+        "sections below. `–`: not run on that dataset (or left out)."
+    )
+    return ["## Summary", "", intro, "", *md_table(header, body), ""]
+
+
 def render(info: RunInfo, datasets: Sequence[DatasetResult], targets: Targets | None = None) -> str:
     """The whole BENCHMARKS.md."""
-    lines = header_section(info, datasets)
+    lines = header_section(info, datasets) + summary_section(datasets)
     for ds in datasets:
         lines += dataset_section(ds)
     notes = reading_notes(datasets)

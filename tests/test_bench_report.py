@@ -150,6 +150,22 @@ def test_text_notes_compare_with_the_dump_itself() -> None:
     assert "word F1 0.756 against 0.677 for the dump itself (+0.079)" in note
 
 
+def test_summary_puts_every_extractor_of_every_dataset_in_one_table() -> None:
+    html = wcxb(
+        row("cleaner", wcxb_metrics(0.82), cpu=100.0), row("trafilatura", wcxb_metrics(0.81), cpu=72.0)
+    )
+    traf = trafeval(row("cleaner", trafeval_metrics(0.93), cpu=49.0))
+    dumps = text_ds(
+        row("passthrough", wcxb_metrics(0.68), cpu=0.0), row("cleaner", wcxb_metrics(0.76), cpu=17.0)
+    )
+    lines = br.summary_section([html, traf, dumps])
+    assert lines[4].startswith("| extractor | `wcxb` word F1 | `trafeval` snippet F1 | `wcxb-text` word F1 |")
+    assert "| cleaner | 0.820 | 0.930 | 0.760 | 100.0 | 49.0 |" in lines
+    assert "| trafilatura | 0.810 | – | – | 72.0 | – |" in lines
+    assert "| passthrough | – | – | 0.680 | – | – |" in lines
+    assert "| lxml parse (floor) | – | – | – | 3.0 | 2.0 |" in lines
+
+
 # ------------------------------------------------------------------ targets
 
 
