@@ -451,6 +451,8 @@ def _html_targets(ds: DatasetResult, t: Targets) -> list[TargetCheck]:
         theirs = type_score(peer, page_type) if peer else math.nan
         goal = theirs + t.type_margin
         goal_text = f"≥ {fmt(goal)} ({PEER} {fmt(theirs)} + {t.type_margin:.2f})"
+        if math.isnan(goal):
+            goal_text = f"≥ {PEER} + {t.type_margin:.2f}"
         target = f"{label}, {page_type} pages vs {PEER}"
         checks.append(TargetCheck(target, goal_text, fmt(mine), _at_least(mine, goal)))
     checks.append(

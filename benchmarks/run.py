@@ -522,9 +522,8 @@ class Supervisor:
         try:
             while self.todo or any(slot.task for slot in slots):
                 for slot in slots:
-                    if slot.ready and slot.task is None and self.todo:
-                        slot.task = self.todo.popleft()
-                        slot.conn.send(slot.task)
+                    if slot.ready and not slot.dead and slot.task is None and self.todo:
+                        self.assign(slot, self.todo.popleft())
                 wait([slot.conn for slot in slots if not slot.dead], timeout=min(1.0, self.timeout / 4))
                 for i, slot in enumerate(slots):
                     yield from self.receive(slot)
@@ -535,6 +534,15 @@ class Supervisor:
         finally:
             for slot in slots:
                 self.stop(slot)
+
+    def assign(self, slot: Slot, task: Task) -> None:
+        try:
+            slot.conn.send(task)
+        except OSError:  # the worker died while idle: the task waits for the next one
+            self.todo.appendleft(task)
+            slot.dead = True
+            return
+        slot.task = task
 
     def receive(self, slot: Slot) -> Iterator[PageResult]:
         while not slot.dead:
