@@ -268,3 +268,14 @@ def test_supervisor_survives_crashes_and_hangs(tmp_path: Path, monkeypatch: pyte
     assert results["c"]["hangy"].error == "timed out after 1 s"
     assert results["c"]["hangy"].cpu >= 1.0  # wall time until the kill
     assert all(call.error is None for page in "ad" for call in results[page].values())
+
+
+def test_text_dump_as_paragraphs_and_page_samples() -> None:
+    run = _load("run")
+    assert (
+        run.text_to_html("Home\n\n  A < B & C  \n")
+        == "<html><body><p>Home</p><p>A &lt; B &amp; C</p></body></html>"
+    )
+    docs = [{"id": f"{i:04d}"} for i in range(10, 0, -1)]
+    assert [d["id"] for d in run.select_docs(docs, None, limit=2, every=3)] == ["0001", "0004"]
+    assert [d["id"] for d in run.select_docs(docs, {"0002", "0009"}, limit=None)] == ["0002", "0009"]
