@@ -21,6 +21,7 @@ from .extract import main_content
 from .load import detect_lang, load, page_lang
 from .page_type import PageType
 from .page_type import detect as detect_page_type
+from .posts import covers, thread
 from .render import render
 from .rules.base import Removal, Rule
 from .segment import segment_text, segment_tree
@@ -46,7 +47,8 @@ class Result:
     extracted: bool
     """True when main-content extraction found the body; False for text input or a fallback."""
     page_type: PageType | None = None
-    """ARTICLE or DISCUSSION for HTML (from markup signals); None for text dumps."""
+    """ARTICLE or DISCUSSION for HTML (from markup signals, see ``cleaner.page_type``); None for
+    text dumps."""
 
 
 class Cleaner:
@@ -94,12 +96,16 @@ class Cleaner:
         if comments is None:
             comments = doc.page_type is PageType.DISCUSSION
         mode = deadline.plan_extraction(tree, self.config)
+        posts = thread(tree) if self.config.include_comments is not False and mode != "skip" else None
         body = (
             main_content(tree, self.config, url, comments=comments, fast=mode == "fast")
             if mode != "skip"
             else None
         )
-        if body is not None:
+        if posts is not None and (body is None or covers(posts, body)):
+            doc.page_type = PageType.DISCUSSION
+            doc.blocks = segment_tree(posts, extracted=False)
+        elif body is not None:
             doc.blocks = segment_tree(body, extracted=True)
         elif self.config.extract:
             doc.blocks = _fallback_blocks(tree)
@@ -107,7 +113,7 @@ class Cleaner:
             doc.blocks = segment_tree(_body(tree), extracted=False)
         if doc.lang is None:
             doc.lang = self._lang(None, doc)
-        return doc, removals, body is not None
+        return doc, removals, body is not None or posts is not None
 
     def _lang(self, declared: str | None, doc: Document) -> str | None:
         if self.config.languages:

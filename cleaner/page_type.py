@@ -2,6 +2,18 @@
 
 Only the distinction that changes the pipeline today is made: a discussion page (forum
 thread, Q&A) keeps its posts, which main-content extraction otherwise treats as comments.
+
+Signals for DISCUSSION, checked by :func:`detect` before extraction:
+
+- ``<meta name="generator">`` names forum software (phrase list ``forum_software``);
+- the URL path has a thread/topic segment (``/threads/``, ``/t/``, ``viewtopic.php``, ...);
+- schema.org ``DiscussionForumPosting`` or ``QAPage`` in JSON-LD or microdata.
+
+One more, after extraction (``cleaner.posts``): the page marks up two or more posts as
+schema.org ``Comment``/``DiscussionForumPosting``/``UserComments`` items (``Question``/``Answer``
+on a ``QAPage``) and those posts hold most of what extraction found. Then the page is a
+DISCUSSION whatever :func:`detect` said, and its text is the thread. An article whose
+comment section is marked up the same way stays an ARTICLE: its body is not in the posts.
 """
 
 from __future__ import annotations

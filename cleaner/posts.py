@@ -1,0 +1,131 @@
+"""The posts of a discussion page, from the schema.org microdata forum software writes.
+
+Main-content extraction scores a thread like an article: it often keeps the first post, or
+one run of replies, and drops the rest as comments. Forum and Q&A software (Discourse,
+XenForo, Stack Exchange, vBulletin themes, NodeBB, ...) marks every post up as a schema.org
+item: ``itemtype=".../Comment"`` (or ``DiscussionForumPosting``, ``UserComments``, and on a
+``QAPage`` ``Question``/``Answer``) with the post body in ``itemprop="text"``
+(``articleBody``, ``commentText``). :func:`thread` collects those bodies in page order.
+
+Kept out: comments on a question or answer of a Q&A page (the short remarks under each post),
+``<aside>`` inside a post (link previews), FAQ blocks (``Question``/``Answer`` items on a
+page that is no ``QAPage``). The caller uses the thread only when it also holds most of what
+extraction found (:func:`covers`), so an article whose comment section is marked up as
+``Comment`` items keeps its article.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import re
+from collections import Counter
+from typing import Final
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+log = logging.getLogger(__name__)
+
+POST_TYPES: Final = frozenset({"Comment", "DiscussionForumPosting", "UserComments", "Question", "Answer"})
+QA_TYPES: Final = frozenset({"Question", "Answer"})
+BODY_PROPS: Final = frozenset({"text", "articleBody", "commentText"})
+MIN_POSTS: Final = 2
+MIN_COVERAGE: Final = 0.5
+"""Share of the extracted body's words that the thread must hold to replace it."""
+QA_PAGE: Final = re.compile(r"QAPage")
+LD_SCRIPTS: Final = etree.XPath("//script[@type='application/ld+json']/text()")
+WORD: Final = re.compile(r"\w+")
+
+
+def item_types(el: etree._Element) -> frozenset[str]:
+    """The schema.org type names in ``itemtype`` (the last path segment of each URL)."""
+    value = el.get("itemtype") or ""
+    return frozenset(url.rstrip("/").rsplit("/", 1)[-1] for url in value.split())
+
+
+def _scope(el: etree._Element) -> etree._Element | None:
+    """The nearest ancestor that opens an item (``itemscope`` or ``itemtype``)."""
+    for parent in el.iterancestors():
+        if parent.get("itemscope") is not None or parent.get("itemtype"):
+            return parent
+    return None
+
+
+def _is_qa_page(tree: HtmlElement, types_seen: set[str]) -> bool:
+    return "QAPage" in types_seen or any(QA_PAGE.search(str(s)) for s in LD_SCRIPTS(tree))
+
+
+def _post_items(tree: HtmlElement) -> dict[etree._Element, frozenset[str]]:
+    items: dict[etree._Element, frozenset[str]] = {}
+    seen: set[str] = set()
+    for el in tree.iter():
+        if isinstance(el.tag, str) and el.get("itemtype"):
+            types = item_types(el)
+            seen |= types
+            if types & POST_TYPES:
+                items[el] = types
+    if items and not _is_qa_page(tree, seen):
+        items = {el: types for el, types in items.items() if not types <= QA_TYPES}
+    return items
+
+
+def _is_remark(item: etree._Element, items: dict[etree._Element, frozenset[str]]) -> bool:
+    """A Comment item inside a Question/Answer: a remark under a Q&A post, not a post."""
+    if "Comment" not in items[item]:
+        return False
+    return any(items.get(parent, frozenset()) & QA_TYPES for parent in item.iterancestors())
+
+
+def _drop(el: etree._Element) -> None:
+    """Remove ``el`` and its subtree, keeping the text that follows it."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        previous = el.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
+
+
+def thread(tree: HtmlElement) -> etree._Element | None:
+    """A new ``<div>`` holding a copy of each post body in page order, or None when the page
+    marks up fewer than two posts. ``tree`` is not changed."""
+    items = _post_items(tree)
+    if len(items) < MIN_POSTS:
+        return None
+    bodies: list[etree._Element] = []
+    for el in tree.iter():
+        if not isinstance(el.tag, str) or not BODY_PROPS.intersection((el.get("itemprop") or "").split()):
+            continue
+        item = _scope(el)
+        if item is None or item not in items or _is_remark(item, items):
+            continue
+        if bodies and any(parent is bodies[-1] for parent in el.iterancestors()):
+            continue
+        bodies.append(el)
+    if len(bodies) < MIN_POSTS:
+        return None
+    root = etree.Element("div")
+    for body in bodies:
+        post = copy.deepcopy(body)
+        post.tail = None
+        for aside in list(post.iter("aside")):
+            _drop(aside)
+        etree.SubElement(root, "div").append(post)
+    log.debug("discussion thread: %d posts from microdata", len(bodies))
+    return root
+
+
+def covers(thread_root: etree._Element, body: etree._Element) -> bool:
+    """True when the thread holds at least MIN_COVERAGE of the words of ``body`` (what
+    extraction found): the extracted body was (part of) the thread, not an article above it."""
+    found = Counter(WORD.findall(" ".join(body.itertext()).lower()))
+    total = sum(found.values())
+    if not total:
+        return True
+    have = Counter(WORD.findall(" ".join(thread_root.itertext()).lower()))
+    return sum(min(n, have[w]) for w, n in found.items()) >= MIN_COVERAGE * total
