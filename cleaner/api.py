@@ -19,7 +19,7 @@ from .document import Block, Document, Kind
 from .engine import Deadline, Engine
 from .extract import main_content
 from .load import detect_lang, load, page_lang
-from .page_type import PageType
+from .page_type import PageType, is_link_post
 from .page_type import detect as detect_page_type
 from .posts import covers, thread
 from .render import render
@@ -47,7 +47,7 @@ class Result:
     extracted: bool
     """True when main-content extraction found the body; False for text input or a fallback."""
     page_type: PageType | None = None
-    """ARTICLE or DISCUSSION for HTML (from markup signals, see ``cleaner.page_type``); None for
+    """ARTICLE, DISCUSSION, PRODUCT or LISTING for HTML (markup signals: ``cleaner.page_type``); None for
     text dumps."""
 
 
@@ -102,6 +102,11 @@ class Cleaner:
             if mode != "skip"
             else None
         )
+        link_post = body is not None and self.config.include_comments is None and not comments
+        if link_post and body is not None and is_link_post(tree, len(" ".join(body.itertext()).split())):
+            doc.page_type = PageType.DISCUSSION
+            thread_body = main_content(tree, self.config, url, comments=True, fast=mode == "fast")
+            body = body if thread_body is None else thread_body
         if posts is not None and (body is None or covers(posts, body)):
             doc.page_type = PageType.DISCUSSION
             doc.blocks = segment_tree(posts, extracted=False)
