@@ -19,9 +19,9 @@ from .document import Block, Document, Kind
 from .engine import Deadline, Engine
 from .extract import main_content
 from .load import detect_lang, load, page_lang
-from .page_type import PageType, is_link_post
+from .page_type import PageType
 from .page_type import detect as detect_page_type
-from .posts import covers, thread
+from .posts import discussion_thread
 from .render import render
 from .rules.base import Removal, Rule
 from .segment import segment_text, segment_tree
@@ -96,18 +96,14 @@ class Cleaner:
         if comments is None:
             comments = doc.page_type is PageType.DISCUSSION
         mode = deadline.plan_extraction(tree, self.config)
-        posts = thread(tree) if self.config.include_comments is not False and mode != "skip" else None
         body = (
             main_content(tree, self.config, url, comments=comments, fast=mode == "fast")
             if mode != "skip"
             else None
         )
-        link_post = body is not None and self.config.include_comments is None and not comments
-        if link_post and body is not None and is_link_post(tree, len(" ".join(body.itertext()).split())):
-            doc.page_type = PageType.DISCUSSION
-            thread_body = main_content(tree, self.config, url, comments=True, fast=mode == "fast")
-            body = body if thread_body is None else thread_body
-        if posts is not None and (body is None or covers(posts, body)):
+        wants_posts = self.config.include_comments is not False and mode != "skip"
+        posts = discussion_thread(tree, body, doc.page_type) if wants_posts else None
+        if posts is not None:
             doc.page_type = PageType.DISCUSSION
             doc.blocks = segment_tree(posts, extracted=False)
         elif body is not None:

@@ -1,7 +1,7 @@
 """What kind of page this is, from markup signals (never from site names).
 
-Only the distinction that changes the pipeline today is made: a discussion page (forum
-thread, Q&A) keeps its posts, which main-content extraction otherwise treats as comments.
+The type that changes the pipeline today is DISCUSSION: a forum thread or Q&A page keeps its
+posts, which main-content extraction otherwise treats as comments.
 
 Signals for DISCUSSION, checked first by :func:`detect` before extraction:
 
@@ -9,15 +9,13 @@ Signals for DISCUSSION, checked first by :func:`detect` before extraction:
 - the URL path has a thread/topic segment (``/threads/``, ``/t/``, ``viewtopic.php``, ...);
 - schema.org ``DiscussionForumPosting`` or ``QAPage`` in JSON-LD or microdata.
 
-Two more, after extraction. A link post (:func:`is_link_post`): extraction found under
-SHORT_BODY_WORDS words but the page repeats one comment element (same tag and a class naming
-a comment) at least MIN_COMMENT_ITEMS times; on link aggregators and story pages with a
-thread under a one-line summary the thread is the content. And a marked-up thread
-(``cleaner.posts``): the page marks up two or more posts as schema.org ``Comment``,
-``DiscussionForumPosting`` or ``UserComments`` items (``Question``/``Answer`` on a
-``QAPage``) and those posts hold most of what extraction found. Then the page is a
-DISCUSSION whatever :func:`detect` said, and its text is the thread. An article whose
-comment section is marked up the same way stays an ARTICLE: its body is not in the posts.
+One more, after extraction (``cleaner.posts``): the page marks up two or more posts as
+schema.org ``Comment``, ``DiscussionForumPosting`` or ``UserComments`` items
+(``Question``/``Answer`` on a ``QAPage``) and those posts hold most of what extraction
+found. Then the page is a DISCUSSION whatever :func:`detect` said, and its text is the
+thread. An article whose comment section is marked up the same way stays an ARTICLE: its
+body is not in the posts. A DISCUSSION page without such items whose JSON-LD carries the
+thread (a ``DiscussionForumPosting`` with a ``comment`` list) gets its text from there.
 
 Then, from the schema.org types declared in JSON-LD or microdata (:func:`schema_types`):
 LISTING for a ``CollectionPage`` or ``SearchResultsPage``; PRODUCT for one or two ``Product``
@@ -51,9 +49,6 @@ GENERATOR: Final = etree.XPath("//meta[translate(@name, 'GENERATOR', 'generator'
 SCHEMA_SOURCES: Final = etree.XPath("//script[@type='application/ld+json']/text() | //*[@itemtype]/@itemtype")
 LD_SCRIPTS: Final = etree.XPath("//script[@type='application/ld+json']/text()")
 ITEMTYPES: Final = etree.XPath("//*[@itemtype]/@itemtype")
-COMMENT_CLASS: Final = re.compile(r"comment", re.IGNORECASE)
-SHORT_BODY_WORDS: Final = 250
-MIN_COMMENT_ITEMS: Final = 5
 
 
 LD_TYPE: Final = re.compile(r'"@type"\s*:\s*(\[[^\]]*\]|"[^"]*")')
@@ -117,20 +112,3 @@ def _is_discussion(tree: HtmlElement, url: str | None) -> bool:
     if url and DISCUSSION_PATH.search(urlparse(url).path):
         return True
     return any(DISCUSSION_SCHEMA.search(str(source)) for source in SCHEMA_SOURCES(tree))
-
-
-def comment_items(tree: HtmlElement) -> int:
-    """How often the most repeated (tag, class) pair whose class names a comment occurs."""
-    seen: Counter[tuple[str, str]] = Counter()
-    for el in tree.iter():
-        if isinstance(el.tag, str):
-            seen.update(
-                (el.tag, name) for name in (el.get("class") or "").split() if COMMENT_CLASS.search(name)
-            )
-    return max(seen.values(), default=0)
-
-
-def is_link_post(tree: HtmlElement, body_words: int) -> bool:
-    """A short post (a link, a one-paragraph summary) under a thread of comments: extraction
-    found fewer than SHORT_BODY_WORDS words and a comment element repeats MIN_COMMENT_ITEMS times."""
-    return body_words < SHORT_BODY_WORDS and comment_items(tree) >= MIN_COMMENT_ITEMS

@@ -17,13 +17,17 @@ extraction found (:func:`covers`), so an article whose comment section is marked
 from __future__ import annotations
 
 import copy
+import json
 import logging
 import re
 from collections import Counter
-from typing import Final
+from collections.abc import Iterator
+from typing import Any, Final
 
 from lxml import etree
 from lxml.html import HtmlElement
+
+from .page_type import PageType
 
 log = logging.getLogger(__name__)
 
@@ -120,6 +124,18 @@ def thread(tree: HtmlElement) -> etree._Element | None:
     return root
 
 
+def discussion_thread(
+    tree: HtmlElement, body: etree._Element | None, page_type: PageType
+) -> etree._Element | None:
+    """The thread to use instead of the extracted ``body``, or None to keep ``body``: the
+    microdata thread when it covers ``body`` (or nothing was extracted); on a DISCUSSION page
+    without marked-up posts, the JSON-LD thread."""
+    posts = thread(tree)
+    if posts is not None:
+        return posts if body is None or covers(posts, body) else None
+    return ld_thread(tree) if page_type is PageType.DISCUSSION else None
+
+
 def covers(thread_root: etree._Element, body: etree._Element) -> bool:
     """True when the thread holds at least MIN_COVERAGE of the words of ``body`` (what
     extraction found): the extracted body was (part of) the thread, not an article above it."""
@@ -129,3 +145,54 @@ def covers(thread_root: etree._Element, body: etree._Element) -> bool:
         return True
     have = Counter(WORD.findall(" ".join(thread_root.itertext()).lower()))
     return sum(min(n, have[w]) for w, n in found.items()) >= MIN_COVERAGE * total
+
+
+def ld_thread(tree: HtmlElement) -> etree._Element | None:
+    """The thread as JSON-LD gives it: a ``DiscussionForumPosting`` with its body
+    (``articleBody``/``text``) and a ``comment`` list whose items carry their ``text``. A new
+    ``<div>`` with one ``<div>`` per post (a ``<p>`` per line), or None."""
+    for script in LD_SCRIPTS(tree):
+        try:
+            data = json.loads(str(script))
+        except ValueError:
+            continue
+        for posting in _ld_items(data, "DiscussionForumPosting"):
+            texts = [_ld_text(posting)] + [_ld_text(c) for c in _as_list(posting.get("comment"))]
+            posts = [t for t in texts if t]
+            if texts[0] and len(posts) >= MIN_POSTS:
+                log.debug("discussion thread: %d posts from JSON-LD", len(posts))
+                return _thread_from_texts(posts)
+    return None
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value] if value else []
+
+
+def _ld_items(data: Any, wanted: str) -> Iterator[dict[str, Any]]:
+    """Every JSON-LD object of type ``wanted``, at any depth (``@graph``, nested values)."""
+    if isinstance(data, dict):
+        if wanted in _as_list(data.get("@type")):
+            yield data
+        for value in data.values():
+            yield from _ld_items(value, wanted)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _ld_items(value, wanted)
+
+
+def _ld_text(item: Any) -> str:
+    if not isinstance(item, dict):
+        return ""
+    text = item.get("articleBody") or item.get("text")
+    return text.strip() if isinstance(text, str) else ""
+
+
+def _thread_from_texts(posts: list[str]) -> etree._Element:
+    root = etree.Element("div")
+    for text in posts:
+        post = etree.SubElement(root, "div")
+        for line in text.splitlines():
+            if line.strip():
+                etree.SubElement(post, "p").text = line.strip()
+    return root

@@ -7,12 +7,8 @@ from lxml.html import document_fromstring
 
 from cleaner import Cleaner, Config, run
 from cleaner.page_type import (
-    MIN_COMMENT_ITEMS,
-    SHORT_BODY_WORDS,
     PageType,
-    comment_items,
     detect,
-    is_link_post,
 )
 
 ARTICLE = "<html><head><title>A</title></head><body><article><p>Text.</p></article></body></html>"
@@ -63,39 +59,6 @@ def test_discussion_page_keeps_replies_by_default_and_option_overrides() -> None
     assert result.page_type is PageType.DISCUSSION
     assert "hydraulic lifters" in result.text
     assert "hydraulic lifters" not in Cleaner(Config(include_comments=False)).clean(THREAD)
-
-
-def _story(comments: int, summary_words: int = 30) -> str:
-    summary = " ".join(["The project published its goals for the coming year."] * (summary_words // 9))
-    thread = "".join(
-        f'<div class="comment"><div class="comment_text"><p>Comment {n}: I think the second goal about '
-        "compile times matters most for my team, because our builds take twenty minutes.</p></div></div>"
-        for n in range(comments)
-    )
-    return (
-        f'<html><head><title>Goals</title></head><body><div class="story"><h1>Goals</h1><p>{summary}</p>'
-        '<a href="https://example.org/goals">example.org/goals</a></div>'
-        f'<ol class="comments">{thread}</ol></body></html>'
-    )
-
-
-def test_comment_items_counts_the_most_repeated_comment_element() -> None:
-    assert comment_items(document_fromstring(_story(7))) == 7
-    assert comment_items(document_fromstring(ARTICLE)) == 0
-
-
-def test_a_link_post_needs_a_short_body_and_a_thread() -> None:
-    tree = document_fromstring(_story(MIN_COMMENT_ITEMS))
-    assert is_link_post(tree, 40)
-    assert not is_link_post(tree, SHORT_BODY_WORDS)
-    assert not is_link_post(document_fromstring(_story(MIN_COMMENT_ITEMS - 1)), 40)
-
-
-def test_a_link_post_keeps_its_comment_thread() -> None:
-    result = run(_story(8))
-    assert result.page_type is PageType.DISCUSSION
-    assert "Comment 7: I think the second goal" in result.text
-    assert "Comment 7" not in Cleaner(Config(include_comments=False)).clean(_story(8))
 
 
 def _ld(*blocks: str) -> str:

@@ -6,7 +6,7 @@ from lxml.html import document_fromstring, fragment_fromstring
 
 from cleaner import Cleaner, Config, run
 from cleaner.page_type import PageType
-from cleaner.posts import covers, item_types, thread
+from cleaner.posts import covers, discussion_thread, item_types, ld_thread, thread
 
 
 def _post(n: int, kind: str = "Comment", extra: str = "") -> str:
@@ -120,3 +120,45 @@ def test_an_article_with_marked_up_comments_keeps_the_article_and_drops_them() -
 
 def test_include_comments_false_never_switches_to_the_thread() -> None:
     assert Cleaner(Config(include_comments=False)).run(THREAD).page_type is PageType.ARTICLE
+
+
+LD_THREAD = """{"@context": "https://schema.org", "@type": "DiscussionForumPosting",
+ "headline": "Mystery connector", "text": "What are these two connectors for?\\nThe manual says nothing.",
+ "commentCount": 2,
+ "comment": [{"@type": "Comment", "text": "The rear one is for external lighting hubs."},
+             {"@type": "Comment", "text": "The bottom one feeds the front fans."}]}"""
+
+
+def test_ld_thread_reads_posting_and_comments_from_json_ld() -> None:
+    tree = document_fromstring(
+        _page("<p>Accept cookies</p>", f'<script type="application/ld+json">{LD_THREAD}</script>')
+    )
+    posts = ld_thread(tree)
+    assert posts is not None
+    assert [" ".join(p.text for p in post) for post in posts] == [
+        "What are these two connectors for? The manual says nothing.",
+        "The rear one is for external lighting hubs.",
+        "The bottom one feeds the front fans.",
+    ]
+    assert [p.text for p in posts[0]] == ["What are these two connectors for?", "The manual says nothing."]
+
+
+def test_ld_thread_needs_the_posting_body_and_a_comment() -> None:
+    no_comments = '{"@type": "DiscussionForumPosting", "text": "Question only"}'
+    no_body = '{"@type": "DiscussionForumPosting", "comment": [{"text": "a"}, {"text": "b"}]}'
+    for ld in (no_comments, no_body, "{not json"):
+        assert (
+            ld_thread(document_fromstring(_page("", f'<script type="application/ld+json">{ld}</script>')))
+            is None
+        )
+
+
+def test_json_ld_thread_is_used_on_discussion_pages_only() -> None:
+    head = f'<script type="application/ld+json">{LD_THREAD}</script>'
+    page = _page(
+        "<article><p>" + "Cookie settings and preferences for this site. " * 20 + "</p></article>", head
+    )
+    result = run(page)
+    assert result.page_type is PageType.DISCUSSION
+    assert "The bottom one feeds the front fans." in result.text
+    assert discussion_thread(document_fromstring(page), None, PageType.ARTICLE) is None
