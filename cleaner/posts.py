@@ -95,6 +95,34 @@ def _drop(el: etree._Element) -> None:
     parent.remove(el)
 
 
+def _signature(el: etree._Element) -> tuple[str, frozenset[str]]:
+    return str(el.tag), frozenset((el.get("class") or "").split())
+
+
+def _opening_posts(
+    tree: HtmlElement, first: etree._Element, items: dict[etree._Element, frozenset[str]]
+) -> list[etree._Element]:
+    """Post bodies before ``first`` that are not marked up: the opening post of a thread is
+    often the page's DiscussionForumPosting (declared in JSON-LD or on a wrapper) and not a
+    Comment item, but its body has the same tag and class as the replies' bodies."""
+    if not first.get("class"):
+        return []
+    wanted = _signature(first)
+    found: list[etree._Element] = []
+    for el in tree.iter():
+        if el is first:
+            break
+        if (
+            isinstance(el.tag, str)
+            and el.get("class")
+            and _signature(el) == wanted
+            and not any(parent in items for parent in el.iterancestors())
+            and not (found and any(parent is found[-1] for parent in el.iterancestors()))
+        ):
+            found.append(el)
+    return found
+
+
 def thread(tree: HtmlElement) -> etree._Element | None:
     """A new ``<div>`` holding a copy of each post body in page order, or None when the page
     marks up fewer than two posts. ``tree`` is not changed."""
@@ -113,6 +141,7 @@ def thread(tree: HtmlElement) -> etree._Element | None:
         bodies.append(el)
     if len(bodies) < MIN_POSTS:
         return None
+    bodies[:0] = _opening_posts(tree, bodies[0], items)
     root = etree.Element("div")
     for body in bodies:
         post = copy.deepcopy(body)

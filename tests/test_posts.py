@@ -162,3 +162,16 @@ def test_json_ld_thread_is_used_on_discussion_pages_only() -> None:
     assert result.page_type is PageType.DISCUSSION
     assert "The bottom one feeds the front fans." in result.text
     assert discussion_thread(document_fromstring(page), None, PageType.ARTICLE) is None
+
+
+def test_the_unmarked_opening_post_joins_the_thread() -> None:
+    opening = (
+        '<article class="message"><div class="bbWrapper">'
+        "<p>Opening post: my tank is cloudy.</p></div></article>"
+    )
+    sidebar = '<div class="bbWrapper-note">Forum rules</div>'
+    posts = thread(document_fromstring(_page(sidebar + opening + _post(1) + _post(2))))
+    assert posts is not None
+    texts = _texts(posts)
+    assert texts[0] == "Opening post: my tank is cloudy."
+    assert len(texts) == 3
