@@ -21,6 +21,7 @@ from .extract import main_content
 from .load import detect_lang, load, page_lang
 from .page_type import PageType
 from .page_type import detect as detect_page_type
+from .posts import discussion_thread
 from .render import render
 from .rules.base import Removal, Rule
 from .segment import segment_text, segment_tree
@@ -46,7 +47,8 @@ class Result:
     extracted: bool
     """True when main-content extraction found the body; False for text input or a fallback."""
     page_type: PageType | None = None
-    """ARTICLE or DISCUSSION for HTML (from markup signals); None for text dumps."""
+    """ARTICLE, DISCUSSION, PRODUCT or LISTING for HTML (markup signals: ``cleaner.page_type``); None for
+    text dumps."""
 
 
 class Cleaner:
@@ -99,7 +101,12 @@ class Cleaner:
             if mode != "skip"
             else None
         )
-        if body is not None:
+        wants_posts = self.config.include_comments is not False and mode != "skip"
+        posts = discussion_thread(tree, body, doc.page_type) if wants_posts else None
+        if posts is not None:
+            doc.page_type = PageType.DISCUSSION
+            doc.blocks = segment_tree(posts, extracted=False)
+        elif body is not None:
             doc.blocks = segment_tree(body, extracted=True)
         elif self.config.extract:
             doc.blocks = _fallback_blocks(tree)
@@ -107,7 +114,7 @@ class Cleaner:
             doc.blocks = segment_tree(_body(tree), extracted=False)
         if doc.lang is None:
             doc.lang = self._lang(None, doc)
-        return doc, removals, body is not None
+        return doc, removals, body is not None or posts is not None
 
     def _lang(self, declared: str | None, doc: Document) -> str | None:
         if self.config.languages:

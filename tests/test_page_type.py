@@ -6,7 +6,10 @@ import pytest
 from lxml.html import document_fromstring
 
 from cleaner import Cleaner, Config, run
-from cleaner.page_type import PageType, detect
+from cleaner.page_type import (
+    PageType,
+    detect,
+)
 
 ARTICLE = "<html><head><title>A</title></head><body><article><p>Text.</p></article></body></html>"
 
@@ -56,3 +59,44 @@ def test_discussion_page_keeps_replies_by_default_and_option_overrides() -> None
     assert result.page_type is PageType.DISCUSSION
     assert "hydraulic lifters" in result.text
     assert "hydraulic lifters" not in Cleaner(Config(include_comments=False)).clean(THREAD)
+
+
+def _ld(*blocks: str) -> str:
+    scripts = "".join(f'<script type="application/ld+json">{b}</script>' for b in blocks)
+    return f"<html><head>{scripts}</head><body><p>Text.</p></body></html>"
+
+
+PRODUCT_LD = (
+    '{"@context": "https://schema.org", "@type": "Product", "name": "Kettle", '
+    '"offers": {"@type": "Offer", "price": "39.00"}}'
+)
+
+
+def test_one_product_with_an_offer_is_a_product_page() -> None:
+    assert detect(document_fromstring(_ld(PRODUCT_LD)), None) is PageType.PRODUCT
+    microdata = (
+        '<html><body><div itemscope itemtype="https://schema.org/Product"><span itemprop="name">Kettle</span>'
+        '<div itemprop="offers" itemscope itemtype="https://schema.org/Offer"></div></div></body></html>'
+    )
+    assert detect(document_fromstring(microdata), None) is PageType.PRODUCT
+
+
+def test_product_near_misses_stay_articles() -> None:
+    no_offer = '{"@type": "Product", "name": "Kettle"}'
+    review = '{"@type": ["Product"], "offers": {"@type": "Offer"}, "review": {"@type": "Review"}}'
+    grid = "[" + ",".join([PRODUCT_LD] * 3) + "]"
+    assert detect(document_fromstring(_ld(no_offer)), None) is PageType.ARTICLE
+    assert detect(document_fromstring(_ld(review, '{"@type": "BlogPosting"}')), None) is PageType.ARTICLE
+    assert detect(document_fromstring(_ld(grid)), None) is PageType.ARTICLE
+
+
+def test_collection_and_search_pages_are_listings() -> None:
+    assert (
+        detect(document_fromstring(_ld('{"@type": "CollectionPage"}', PRODUCT_LD)), None) is PageType.LISTING
+    )
+    assert detect(document_fromstring(_ld('{"@type":"SearchResultsPage"}')), None) is PageType.LISTING
+
+
+def test_discussion_signals_win_over_product_types() -> None:
+    page = _ld(PRODUCT_LD, '{"@type": "DiscussionForumPosting"}')
+    assert detect(document_fromstring(page), None) is PageType.DISCUSSION
