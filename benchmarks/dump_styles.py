@@ -14,13 +14,15 @@ benchmark's dumps come from. ``make_dump(html, style)`` flattens a page in one o
   tables laid out in columns, fewer blank lines).
 - ``select-all``: an approximation of what a browser's select-all + copy (Chrome's
   text/plain serialisation of the selection) gives: visible text of ``<body>`` only (no
-  ``<script>``/``<style>``/``<noscript>``/``<template>``, no form-control values, no
+  ``<script>``/``<style>``/``<template>``, no form-control values, no
   ``hidden`` or inline ``display:none``/``visibility:hidden`` elements, only the
   ``<summary>`` of a closed ``<details>``), no image alt text, no list bullets, block elements
   on their own lines, a blank line after paragraphs and headings (Chrome's extra newline for
   elements with a bottom margin), table cells separated by tabs. Style sheets are not applied,
   so text that CSS hides (menus collapsed by a class, "screen-reader only" labels) is kept, as
-  it would be in a copy of a page whose CSS failed to load.
+  it would be in a copy of a page whose CSS failed to load. ``<noscript>`` text is kept: forum
+  software such as Discourse serves its posts there to clients without scripts and draws the
+  same text with scripts in a browser, so it is what a reader would select.
 
 Usage:
     python benchmarks/dump_styles.py HTML_DIR OUT_DIR --style inscriptis [--limit N]
@@ -52,7 +54,7 @@ META_CHARSET: Final = re.compile(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_-]+)", r
 
 # select-all: what a browser does not render or copy.
 INVISIBLE_TAGS: Final = frozenset(
-    {"head", "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "math",
+    {"head", "script", "style", "template", "iframe", "object", "embed", "svg", "math",
      "select", "textarea", "input", "img", "video", "audio", "canvas", "map", "datalist", "dialog"}
 )  # fmt: skip
 BLOCK_TAGS: Final = frozenset(
