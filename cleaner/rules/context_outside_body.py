@@ -10,7 +10,7 @@ from ..document import Block, Document, Kind
 from ..textutil import WORD, word_count
 from .base import Hit, Removal, Rule
 
-SENTENCE_END: Final = re.compile(r"[.!?:;…\"”»)]$")
+SENTENCE_END: Final = re.compile(r"[.!?:;…\"”»)。！？」』।؟]$")
 PARAGRAPH_WORDS: Final = 15
 SHORT_WORDS: Final = 6
 MAX_PARAGRAPH_SCORE: Final = 80
@@ -28,10 +28,12 @@ class ContextOutsideBody(Rule):
 
     Removes:
         In a text dump, the blocks outside its body regions. The main region is the contiguous
-        run of blocks with the highest score, where a paragraph-like block (15+ words) scores
-        its word count (capped at 80; half if it has no sentence end), a short block (under 6
-        words) costs 3, a medium one 1.5, and a block other rules removed (a share bar, a
-        comment form, a copyright line) costs 25, so that the run stops at such furniture.
+        run of blocks with the highest score, where a paragraph (15+ words ending with a
+        sentence mark) scores its word count (capped at 80), a short block (under 6 words)
+        costs 3, any other block 1.5 (a teaser title or an image's alt text is long but ends
+        no sentence), a block other rules removed costs 25 (a share bar, a comment form, a
+        copyright line: the run stops at such furniture), or 3 if it was a caption or a
+        player, which sit inside bodies.
         Other runs that score at least a quarter of the main one are body regions too (the
         sections of a listing, a product or a service page). Up to two sentence-length lines
         right outside a region stay (a closing quote, a credit line), and so do the headline
@@ -93,9 +95,8 @@ def _removed_score(removal: Removal) -> float:
 
 def _score(block: Block) -> float:
     words = word_count(block.text)
-    if words >= PARAGRAPH_WORDS:
-        value = float(min(words, MAX_PARAGRAPH_SCORE))
-        return value if SENTENCE_END.search(block.text) else value / 2
+    if words >= PARAGRAPH_WORDS and SENTENCE_END.search(block.text):
+        return float(min(words, MAX_PARAGRAPH_SCORE))
     return -CHROME_PENALTY if words < SHORT_WORDS else -CHROME_PENALTY / 2
 
 
