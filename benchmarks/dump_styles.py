@@ -23,6 +23,8 @@ benchmark's dumps come from. ``make_dump(html, style)`` flattens a page in one o
   it would be in a copy of a page whose CSS failed to load. ``<noscript>`` text is kept: forum
   software such as Discourse serves its posts there to clients without scripts and draws the
   same text with scripts in a browser, so it is what a reader would select.
+- ``wcxb-wrapped``: the ``wcxb`` dump hard-wrapped at 72 columns (Python's textwrap), as
+  lynx -dump, w3m or an e-mail client write a page: paragraphs become runs of lines.
 
 Usage:
     python benchmarks/dump_styles.py HTML_DIR OUT_DIR --style inscriptis [--limit N]
@@ -37,6 +39,7 @@ import gzip
 import importlib.util
 import re
 import sys
+import textwrap
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -45,10 +48,11 @@ from typing import Final
 
 from lxml import etree, html
 
-STYLES: Final[tuple[str, ...]] = ("wcxb", "html-text", "inscriptis", "select-all")
+STYLES: Final[tuple[str, ...]] = ("wcxb", "html-text", "inscriptis", "select-all", "wcxb-wrapped")
 WCXB_TOOL: Final = Path(__file__).resolve().parents[1].parent / "shared" / "tools" / "make_text_dumps.py"
 
 BLANK_RUNS: Final = re.compile(r"\n{3,}")
+WRAP_COLUMNS: Final = 72
 SPACES: Final = re.compile(r"[ \t\r\f\v\u00a0]+")
 META_CHARSET: Final = re.compile(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_-]+)", re.IGNORECASE)
 
@@ -226,8 +230,14 @@ def _walk(el: etree._Element, lines: _Lines) -> None:
         lines.brk(2 if tag in SPACED_TAGS else 1)
 
 
+def _wcxb_wrapped(page: str) -> str:
+    lines = _wcxb(page).split("\n")
+    return "\n".join(wrapped for line in lines for wrapped in (textwrap.wrap(line, WRAP_COLUMNS) or [""]))
+
+
 MAKERS: Final[dict[str, Callable[[str], str]]] = {
     "wcxb": _wcxb,
+    "wcxb-wrapped": _wcxb_wrapped,
     "html-text": _html_text,
     "inscriptis": _inscriptis,
     "select-all": _select_all,
