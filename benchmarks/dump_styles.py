@@ -14,13 +14,17 @@ benchmark's dumps come from. ``make_dump(html, style)`` flattens a page in one o
   tables laid out in columns, fewer blank lines).
 - ``select-all``: an approximation of what a browser's select-all + copy (Chrome's
   text/plain serialisation of the selection) gives: visible text of ``<body>`` only (no
-  ``<script>``/``<style>``/``<noscript>``/``<template>``, no form-control values, no
+  ``<script>``/``<style>``/``<template>``, no form-control values, no
   ``hidden`` or inline ``display:none``/``visibility:hidden`` elements, only the
   ``<summary>`` of a closed ``<details>``), no image alt text, no list bullets, block elements
   on their own lines, a blank line after paragraphs and headings (Chrome's extra newline for
   elements with a bottom margin), table cells separated by tabs. Style sheets are not applied,
   so text that CSS hides (menus collapsed by a class, "screen-reader only" labels) is kept, as
-  it would be in a copy of a page whose CSS failed to load.
+  it would be in a copy of a page whose CSS failed to load. ``<noscript>`` text is kept: forum
+  software such as Discourse serves its posts there to clients without scripts and draws the
+  same text with scripts in a browser, so it is what a reader would select.
+- ``wcxb-wrapped``: the ``wcxb`` dump hard-wrapped at 72 columns (Python's textwrap), as
+  lynx -dump, w3m or an e-mail client write a page: paragraphs become runs of lines.
 
 Usage:
     python benchmarks/dump_styles.py HTML_DIR OUT_DIR --style inscriptis [--limit N]
@@ -35,6 +39,7 @@ import gzip
 import importlib.util
 import re
 import sys
+import textwrap
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -43,16 +48,17 @@ from typing import Final
 
 from lxml import etree, html
 
-STYLES: Final[tuple[str, ...]] = ("wcxb", "html-text", "inscriptis", "select-all")
+STYLES: Final[tuple[str, ...]] = ("wcxb", "html-text", "inscriptis", "select-all", "wcxb-wrapped")
 WCXB_TOOL: Final = Path(__file__).resolve().parents[1].parent / "shared" / "tools" / "make_text_dumps.py"
 
 BLANK_RUNS: Final = re.compile(r"\n{3,}")
+WRAP_COLUMNS: Final = 72
 SPACES: Final = re.compile(r"[ \t\r\f\v\u00a0]+")
 META_CHARSET: Final = re.compile(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_-]+)", re.IGNORECASE)
 
 # select-all: what a browser does not render or copy.
 INVISIBLE_TAGS: Final = frozenset(
-    {"head", "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "math",
+    {"head", "script", "style", "template", "iframe", "object", "embed", "svg", "math",
      "select", "textarea", "input", "img", "video", "audio", "canvas", "map", "datalist", "dialog"}
 )  # fmt: skip
 BLOCK_TAGS: Final = frozenset(
@@ -224,8 +230,14 @@ def _walk(el: etree._Element, lines: _Lines) -> None:
         lines.brk(2 if tag in SPACED_TAGS else 1)
 
 
+def _wcxb_wrapped(page: str) -> str:
+    lines = _wcxb(page).split("\n")
+    return "\n".join(wrapped for line in lines for wrapped in (textwrap.wrap(line, WRAP_COLUMNS) or [""]))
+
+
 MAKERS: Final[dict[str, Callable[[str], str]]] = {
     "wcxb": _wcxb,
+    "wcxb-wrapped": _wcxb_wrapped,
     "html-text": _html_text,
     "inscriptis": _inscriptis,
     "select-all": _select_all,

@@ -38,6 +38,14 @@ ROW_TAGS: Final = frozenset({"row", "tr"})
 CODE_TAGS: Final = frozenset({"code", "pre"})
 QUOTE_TAGS: Final = frozenset({"quote", "blockquote"})
 CAPTION_TAGS: Final = frozenset({"figcaption", "caption"})
+# Hard-wrapped text dumps: the width is a high quantile of the line lengths, within these
+# bounds; most lines end within WRAP_SLACK of it and hardly any is longer.
+WRAP_MIN_LINES: Final = 20
+WRAP_QUANTILE: Final = 0.97
+WRAP_WIDTHS: Final = (40, 160)
+WRAP_SLACK: Final = 12
+WRAP_NEAR_SHARE: Final = 0.5
+WRAP_OVER_SHARE: Final = 0.02
 
 
 class _Builder:
@@ -118,16 +126,56 @@ def segment_tree(root: etree._Element, *, extracted: bool) -> list[Block]:
 
 
 def segment_text(text: str) -> list[Block]:
-    """One block per non-blank line; ``gap_before`` records whether a blank line preceded it."""
-    return list(_text_blocks(text))
+    """One block per non-blank line; ``gap_before`` records whether a blank line preceded it.
+
+    A hard-wrapped dump (lines cut at a fixed width, as lynx, w3m or an e-mail client write
+    them) gets its paragraphs back: a line joins the one above when the first word of the
+    line would not have fitted on the line above.
+    """
+    lines = [collapse(line) for line in text.splitlines()]
+    width = _wrap_width(lines)
+    return list(_text_blocks(lines, width))
 
 
-def _text_blocks(text: str) -> Iterator[Block]:
+def _wrap_width(lines: list[str]) -> int | None:
+    """The column the dump was wrapped at, or None when it was not hard-wrapped: most long
+    lines end within WRAP_SLACK characters of one width and hardly any line is longer."""
+    lengths = sorted(len(line) for line in lines if line)
+    if len(lengths) < WRAP_MIN_LINES:
+        return None
+    width = lengths[int(len(lengths) * WRAP_QUANTILE)]
+    if not WRAP_WIDTHS[0] <= width <= WRAP_WIDTHS[1]:
+        return None
+    long_lines = sum(n > width // 2 for n in lengths)
+    near = sum(width - WRAP_SLACK <= n <= width for n in lengths)
+    over = sum(n > width + WRAP_SLACK for n in lengths)
+    wrapped = near >= WRAP_NEAR_SHARE * long_lines and over <= WRAP_OVER_SHARE * len(lengths)
+    return width if wrapped else None
+
+
+def _wrapped_from(above: str, line: str, width: int | None) -> bool:
+    """The line's first word would not have fitted at the end of the line above."""
+    return width is not None and len(above) + 1 + len(line.split(" ", 1)[0]) > width
+
+
+def _text_blocks(lines: list[str], width: int | None) -> Iterator[Block]:
     gap = True
-    for line in text.splitlines():
-        stripped = collapse(line)
-        if not stripped:
+    current: list[str] = []
+    current_gap = True
+    for line in lines:
+        if not line:
             gap = True
             continue
-        yield Block(text=stripped, tag="line", gap_before=gap)
-        gap = False
+        if (
+            current
+            and not gap
+            and width is not None
+            and len(current[-1]) + 1 + len(line.split(" ", 1)[0]) > width
+        ):
+            current.append(line)
+            continue
+        if current:
+            yield Block(text=" ".join(current), tag="line", gap_before=current_gap)
+        current, current_gap, gap = [line], gap, False
+    if current:
+        yield Block(text=" ".join(current), tag="line", gap_before=current_gap)

@@ -7,6 +7,7 @@ from .caption_photo_credit import CaptionPhotoCredit
 from .caption_repeated import CaptionRepeated
 from .comments_reply_form import CommentsReplyForm
 from .context_outside_body import ContextOutsideBody
+from .context_repeated_line import ContextRepeatedLine
 from .legal_copyright import LegalCopyright
 from .legal_notice import LegalNotice
 from .legal_publisher_tail import LegalPublisherTail
@@ -37,6 +38,7 @@ BUILTIN_RULES: tuple[type[Rule], ...] = (
     SitePoweredBy,
     LegalPublisherTail,
     ContextOutsideBody,
+    ContextRepeatedLine,
 )
 
 __all__ = ["BUILTIN_RULES"]

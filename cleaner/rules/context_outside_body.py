@@ -10,7 +10,7 @@ from ..document import Block, Document, Kind
 from ..textutil import WORD, word_count
 from .base import Hit, Removal, Rule
 
-SENTENCE_END: Final = re.compile(r"[.!?:;…\"”»)]$")
+SENTENCE_END: Final = re.compile(r"[.!?:;…\"”»)。！？」』।؟]$")
 PARAGRAPH_WORDS: Final = 15
 SHORT_WORDS: Final = 6
 MAX_PARAGRAPH_SCORE: Final = 80
@@ -18,19 +18,27 @@ CHROME_PENALTY: Final = 3.0
 MARGIN_BLOCKS: Final = 2
 HEADLINE_REACH: Final = 6
 HEADLINE_WORDS: Final = (4, 25)
+REMOVED_PENALTY: Final = 25.0
+OTHER_REGION_SHARE: Final = 0.25
+IN_BODY_GROUPS: Final = frozenset({"caption", "media"})
 
 
 class ContextOutsideBody(Rule):
     """Page chrome of a text dump lying outside its densest run of body text.
 
     Removes:
-        In a text dump, the blocks before and after the body region: the contiguous run of
-        blocks with the highest score, where a paragraph-like block (15+ words) scores its
-        word count (capped at 80; half if it has no sentence end), a short block (under 6
-        words) costs 3 and a medium one 1.5, and blocks other rules removed score 0. Up to
-        two sentence-length lines right outside the region stay (a closing quote, a credit
-        line), and so do the headline and standfirst: title-like lines (4-25 words, no
-        closing period, not mostly numbers, not inside a menu) among the six lines before it.
+        In a text dump, the blocks outside its body regions. The main region is the contiguous
+        run of blocks with the highest score, where a paragraph (15+ words ending with a
+        sentence mark) scores its word count (capped at 80), a short block (under 6 words)
+        costs 3, any other block 1.5 (a teaser title or an image's alt text is long but ends
+        no sentence), a block other rules removed costs 25 (a share bar, a comment form, a
+        copyright line: the run stops at such furniture), or 3 if it was a caption or a
+        player, which sit inside bodies.
+        Other runs that score at least a quarter of the main one are body regions too (the
+        sections of a listing, a product or a service page). Up to two sentence-length lines
+        right outside a region stay (a closing quote, a credit line), and so do the headline
+        and standfirst: title-like lines (4-25 words, no closing period, not mostly numbers,
+        not inside a menu) among the six lines before it.
 
     Why:
         A flattened page starts with menus and ends with footers: runs of short lines far
@@ -53,24 +61,42 @@ class ContextOutsideBody(Rule):
         blocks = doc.blocks
         if doc.kind is not Kind.TEXT:
             return
-        scores = [0.0 if i in removed else _score(b) for i, b in enumerate(blocks)]
+        scores = _scores(blocks, removed)
         if sum(s >= PARAGRAPH_WORDS for s in scores) < 2:
             return
         start, end = _densest_run(scores)
-        keep = _margin(blocks, range(start - 1, -1, -1)) | _margin(blocks, range(end + 1, len(blocks)))
-        keep |= _headline_and_standfirst(blocks, start, removed)
-        for i in [*range(start), *range(end + 1, len(blocks))]:
+        best = sum(scores[start : end + 1])
+        regions = [
+            (start, end),
+            *_other_regions(scores, 0, start, best),
+            *_other_regions(scores, end + 1, len(scores), best),
+        ]
+        keep: set[int] = set()
+        for first, last in regions:
+            keep.update(range(first, last + 1))
+            keep |= _margin(blocks, range(first - 1, -1, -1)) | _margin(blocks, range(last + 1, len(blocks)))
+            keep |= _headline_and_standfirst(blocks, first, removed)
+        for i in range(len(blocks)):
             if i in removed or i in keep:
                 continue
-            where = "before" if i < start else "after"
-            yield Hit(i, f"{where} the body region")
+            where = "before" if i < start else "after" if i > end else "between"
+            yield Hit(i, f"{where} the body region{'s' if len(regions) > 1 else ''}")
+
+
+def _scores(blocks: Sequence[Block], removed: Mapping[int, Removal]) -> list[float]:
+    return [_removed_score(removed[i]) if i in removed else _score(b) for i, b in enumerate(blocks)]
+
+
+def _removed_score(removal: Removal) -> float:
+    """Page furniture another rule found (share bar, comment form, legal line) is a border;
+    a caption or a player found inside the body is not."""
+    return -CHROME_PENALTY if removal.name.split(".")[0] in IN_BODY_GROUPS else -REMOVED_PENALTY
 
 
 def _score(block: Block) -> float:
     words = word_count(block.text)
-    if words >= PARAGRAPH_WORDS:
-        value = float(min(words, MAX_PARAGRAPH_SCORE))
-        return value if SENTENCE_END.search(block.text) else value / 2
+    if words >= PARAGRAPH_WORDS and SENTENCE_END.search(block.text):
+        return float(min(words, MAX_PARAGRAPH_SCORE))
     return -CHROME_PENALTY if words < SHORT_WORDS else -CHROME_PENALTY / 2
 
 
@@ -110,6 +136,18 @@ def _title_like(text: str) -> bool:
         and digits * 3 < len(tokens)
         and not (text.endswith((".", "!", "?")))
     )
+
+
+def _other_regions(scores: Sequence[float], lo: int, hi: int, best: float) -> list[tuple[int, int]]:
+    """The densest runs of scores[lo:hi] that reach OTHER_REGION_SHARE of the best one, recursively
+    on both sides of each (a listing or a product page spreads its text over several sections)."""
+    if hi - lo < 2:
+        return []
+    a, b = _densest_run(scores[lo:hi])
+    a, b = a + lo, b + lo
+    if sum(scores[a : b + 1]) < OTHER_REGION_SHARE * best:
+        return []
+    return [(a, b), *_other_regions(scores, lo, a, best), *_other_regions(scores, b + 1, hi, best)]
 
 
 def _densest_run(scores: Sequence[float]) -> tuple[int, int]:
