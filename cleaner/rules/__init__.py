@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from .ads_label import AdsLabel
 from .base import Rule
 from .caption_photo_credit import CaptionPhotoCredit
 from .caption_repeated import CaptionRepeated
 from .comments_reply_form import CommentsReplyForm
 from .context_outside_body import ContextOutsideBody
+from .legal_affiliate_disclosure import LegalAffiliateDisclosure
 from .legal_copyright import LegalCopyright
 from .legal_notice import LegalNotice
 from .legal_publisher_tail import LegalPublisherTail
@@ -16,7 +18,10 @@ from .media_player_ui import MediaPlayerUi
 from .navigation_breadcrumb import NavigationBreadcrumb
 from .navigation_section_label import NavigationSectionLabel
 from .navigation_skip_link import NavigationSkipLink
+from .promo_account_prompt import PromoAccountPrompt
+from .promo_call_to_action import PromoCallToAction
 from .promo_newsletter_prompt import PromoNewsletterPrompt
+from .site_feedback_prompt import SiteFeedbackPrompt
 from .site_powered_by import SitePoweredBy
 from .social_share_prompt import SocialSharePrompt
 
@@ -31,10 +36,15 @@ BUILTIN_RULES: tuple[type[Rule], ...] = (
     CaptionPhotoCredit,
     LegalCopyright,
     LegalNotice,
+    LegalAffiliateDisclosure,
+    AdsLabel,
     SocialSharePrompt,
     PromoNewsletterPrompt,
+    PromoAccountPrompt,
+    PromoCallToAction,
     CommentsReplyForm,
     SitePoweredBy,
+    SiteFeedbackPrompt,
     LegalPublisherTail,
     ContextOutsideBody,
 )
