@@ -18,9 +18,12 @@ from .media_player_ui import MediaPlayerUi
 from .navigation_breadcrumb import NavigationBreadcrumb
 from .navigation_section_label import NavigationSectionLabel
 from .navigation_skip_link import NavigationSkipLink
+from .navigation_table_of_contents import NavigationTableOfContents
 from .promo_account_prompt import PromoAccountPrompt
 from .promo_call_to_action import PromoCallToAction
+from .promo_inbox_pitch import PromoInboxPitch
 from .promo_newsletter_prompt import PromoNewsletterPrompt
+from .related_links_label import RelatedLinksLabel
 from .site_feedback_prompt import SiteFeedbackPrompt
 from .site_powered_by import SitePoweredBy
 from .social_share_prompt import SocialSharePrompt
@@ -29,6 +32,7 @@ BUILTIN_RULES: tuple[type[Rule], ...] = (
     NavigationSkipLink,
     NavigationBreadcrumb,
     NavigationSectionLabel,
+    NavigationTableOfContents,
     MediaPlayerUi,
     MediaImagePlaceholder,
     MediaClipTitle,
@@ -42,6 +46,8 @@ BUILTIN_RULES: tuple[type[Rule], ...] = (
     PromoNewsletterPrompt,
     PromoAccountPrompt,
     PromoCallToAction,
+    PromoInboxPitch,
+    RelatedLinksLabel,
     CommentsReplyForm,
     SitePoweredBy,
     SiteFeedbackPrompt,
