@@ -15,6 +15,7 @@ from .legal_publisher_tail import LegalPublisherTail
 from .media_clip_title import MediaClipTitle
 from .media_image_placeholder import MediaImagePlaceholder
 from .media_player_ui import MediaPlayerUi
+from .meta_byline import MetaByline
 from .navigation_breadcrumb import NavigationBreadcrumb
 from .navigation_section_label import NavigationSectionLabel
 from .navigation_skip_link import NavigationSkipLink
@@ -24,6 +25,7 @@ from .promo_call_to_action import PromoCallToAction
 from .promo_inbox_pitch import PromoInboxPitch
 from .promo_newsletter_prompt import PromoNewsletterPrompt
 from .related_links_label import RelatedLinksLabel
+from .shop_ui_label import ShopUiLabel
 from .site_feedback_prompt import SiteFeedbackPrompt
 from .site_powered_by import SitePoweredBy
 from .social_share_prompt import SocialSharePrompt
@@ -48,6 +50,8 @@ BUILTIN_RULES: tuple[type[Rule], ...] = (
     PromoCallToAction,
     PromoInboxPitch,
     RelatedLinksLabel,
+    ShopUiLabel,
+    MetaByline,
     CommentsReplyForm,
     SitePoweredBy,
     SiteFeedbackPrompt,

@@ -13,6 +13,8 @@ from ..document import Block, Document
 from ..textutil import PhraseSet, contains_any, starts_with_phrase, word_count
 
 DOCSTRING_SECTIONS: Final = ("Removes:", "Why:", "Example:", "Keeps:")
+CODE_BLOCK_TAGS: Final = frozenset({"pre"})
+"""Block tags whose text is code: phrase rules leave them alone ("git checkout", "SORT BY")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,9 +76,9 @@ class Rule:
 
 
 class PhraseRule(Rule):
-    """Shared detector: a short block (at most ``max_words``) that ``matches`` a phrase of
-    ``topic``. Subclasses set the three class attributes and their docs; the subclasses
-    below say how a block matches."""
+    """Shared detector: a short block (at most ``max_words``, not a code block) that
+    ``matches`` a phrase of ``topic``. Subclasses set the three class attributes and their
+    docs; the subclasses below say how a block matches."""
 
     shared_base: ClassVar[bool] = True
     topic: ClassVar[str]
@@ -90,7 +92,7 @@ class PhraseRule(Rule):
     def find_in_blocks(self, doc: Document, removed: Mapping[int, Removal]) -> Iterator[Hit]:
         found = phrases.load(self.topic, doc.langs)
         for i, block in enumerate(doc.blocks):
-            if word_count(block.text) <= self.max_words:
+            if block.tag not in CODE_BLOCK_TAGS and word_count(block.text) <= self.max_words:
                 phrase = self.matches(block, found)
                 if phrase:
                     yield Hit(i, f"{self.label} {phrase!r}")
