@@ -20,6 +20,7 @@ from .navigation_breadcrumb import NavigationBreadcrumb
 from .navigation_section_label import NavigationSectionLabel
 from .navigation_skip_link import NavigationSkipLink
 from .navigation_table_of_contents import NavigationTableOfContents
+from .navigation_tag_list import NavigationTagList
 from .promo_account_prompt import PromoAccountPrompt
 from .promo_call_to_action import PromoCallToAction
 from .promo_inbox_pitch import PromoInboxPitch
@@ -35,6 +36,7 @@ BUILTIN_RULES: tuple[type[Rule], ...] = (
     NavigationBreadcrumb,
     NavigationSectionLabel,
     NavigationTableOfContents,
+    NavigationTagList,
     MediaPlayerUi,
     MediaImagePlaceholder,
     MediaClipTitle,

@@ -117,6 +117,21 @@ class LabelRule(PhraseRule):
         return block.key if block.key in found else None
 
 
+class ColonLabelRule(LabelRule):
+    """A short block that is a label of ``topic``, or starts with one of its phrases that
+    end in a colon ("Related: <title>", "Tags: a, b, c")."""
+
+    shared_base: ClassVar[bool] = True
+
+    def matches(self, block: Block, found: PhraseSet) -> str | None:
+        if block.key in found:
+            return block.key
+        for phrase in found.ordered:
+            if phrase.endswith(":") and block.key.startswith(phrase):
+                return phrase
+        return None
+
+
 class ContainsPhraseRule(PhraseRule):
     """A short block that contains a phrase of ``topic`` (whole words, anywhere)."""
 

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, Final
+from typing import ClassVar
 
-from ..document import Block
-from ..textutil import PhraseSet
-from .base import LabelRule
-
-PREFIX_MARK: Final = ":"
+from .base import ColonLabelRule
 
 
-class RelatedLinksLabel(LabelRule):
+class RelatedLinksLabel(ColonLabelRule):
     """Related-content headings and teaser lines.
 
     Removes:
@@ -39,11 +35,3 @@ class RelatedLinksLabel(LabelRule):
     topic: ClassVar[str] = "related_labels"
     max_words: ClassVar[int] = 12
     label: ClassVar[str] = "related-content label"
-
-    def matches(self, block: Block, found: PhraseSet) -> str | None:
-        if block.key in found:
-            return block.key
-        for phrase in found.ordered:
-            if phrase.endswith(PREFIX_MARK) and block.key.startswith(phrase):
-                return phrase
-        return None
