@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from .base import LabelRule
+from .base import ColonLabelRule
 
 
-class AdsLabel(LabelRule):
+class AdsLabel(ColonLabelRule):
     """Advertisement labels.
 
     Removes:
         A block of at most 8 words that is an advertisement label ("Advertisement",
         "Sponsored", "Story continues below advertisement", "Info Why you're seeing this ad",
-        "Anzeige", "Publicité", "Publicidad", "Реклама").
+        "Anzeige", "Publicité", "Publicidad", "Реклама"), or a heading that starts with such a
+        label and a colon ("Advertisement: New AI Book!").
 
     Why:
         The ad itself is an iframe or a script and leaves no text, but its label does, as a
