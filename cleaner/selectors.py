@@ -35,6 +35,14 @@ def short_enough(el: HtmlElement, max_words: int) -> bool:
     return el.tag not in CONTAINER_TAGS and word_count(el.text_content()) <= max_words
 
 
+def link_density(el: HtmlElement) -> float:
+    """Share of the element's text that sits inside links (0.0 for an element without text)."""
+    total = len(text_of(el))
+    if not total:
+        return 0.0
+    return min(1.0, sum(len(text_of(a)) for a in el.iter("a")) / total)
+
+
 def outermost(elements: list[HtmlElement]) -> Iterator[HtmlElement]:
     """Drop elements nested in another element of the list."""
     unique = list(dict.fromkeys(elements))

@@ -9,10 +9,12 @@ from typing import ClassVar, Final
 from lxml.html import HtmlElement
 
 from .. import phrases
-from ..document import Document
-from ..textutil import starts_with_phrase, word_count
+from ..document import Block, Document
+from ..textutil import PhraseSet, contains_any, starts_with_phrase, word_count
 
 DOCSTRING_SECTIONS: Final = ("Removes:", "Why:", "Example:", "Keeps:")
+CODE_BLOCK_TAGS: Final = frozenset({"pre"})
+"""Block tags whose text is code: phrase rules leave them alone ("git checkout", "SORT BY")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,19 +75,67 @@ class Rule:
         return iter(())
 
 
-class StartPhraseRule(Rule):
-    """Shared detector: a short block (at most ``max_words``) that starts with a phrase of
-    ``topic`` (whole words). Subclasses set the three class attributes and their docs."""
+class PhraseRule(Rule):
+    """Shared detector: a short block (at most ``max_words``, not a code block) that
+    ``matches`` a phrase of ``topic``. Subclasses set the three class attributes and their
+    docs; the subclasses below say how a block matches."""
 
     shared_base: ClassVar[bool] = True
     topic: ClassVar[str]
     max_words: ClassVar[int]
     label: ClassVar[str]
 
+    def matches(self, block: Block, found: PhraseSet) -> str | None:
+        """The phrase ``block`` matches, or None."""
+        raise NotImplementedError
+
     def find_in_blocks(self, doc: Document, removed: Mapping[int, Removal]) -> Iterator[Hit]:
         found = phrases.load(self.topic, doc.langs)
         for i, block in enumerate(doc.blocks):
-            if word_count(block.text) <= self.max_words:
-                phrase = starts_with_phrase(block.key, found)
+            if block.tag not in CODE_BLOCK_TAGS and word_count(block.text) <= self.max_words:
+                phrase = self.matches(block, found)
                 if phrase:
                     yield Hit(i, f"{self.label} {phrase!r}")
+
+
+class StartPhraseRule(PhraseRule):
+    """A short block that starts with a phrase of ``topic`` (whole words)."""
+
+    shared_base: ClassVar[bool] = True
+
+    def matches(self, block: Block, found: PhraseSet) -> str | None:
+        return starts_with_phrase(block.key, found)
+
+
+class LabelRule(PhraseRule):
+    """A short block that *is* a label of ``topic`` (whole-block match on ``key``, edge
+    punctuation ignored)."""
+
+    shared_base: ClassVar[bool] = True
+
+    def matches(self, block: Block, found: PhraseSet) -> str | None:
+        return block.key if block.key in found else None
+
+
+class ColonLabelRule(LabelRule):
+    """A short block that is a label of ``topic``, or starts with one of its phrases that
+    end in a colon ("Related: <title>", "Tags: a, b, c")."""
+
+    shared_base: ClassVar[bool] = True
+
+    def matches(self, block: Block, found: PhraseSet) -> str | None:
+        if block.key in found:
+            return block.key
+        for phrase in found.ordered:
+            if phrase.endswith(":") and block.key.startswith(phrase):
+                return phrase
+        return None
+
+
+class ContainsPhraseRule(PhraseRule):
+    """A short block that contains a phrase of ``topic`` (whole words, anywhere)."""
+
+    shared_base: ClassVar[bool] = True
+
+    def matches(self, block: Block, found: PhraseSet) -> str | None:
+        return contains_any(block.normal, found)

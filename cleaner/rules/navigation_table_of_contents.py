@@ -1,0 +1,57 @@
+"""Tables of contents ("Table of Contents", an in-page list of links to the headings)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import ClassVar, Final
+
+from lxml.html import HtmlElement
+
+from ..document import Document
+from ..selectors import link_density, outermost, short_enough
+from .base import Hit, LabelRule
+
+TOC_TOKEN: Final = re.compile(r"^(?:toc|toc-.*|.*-toc|ez-toc.*|lwptoc.*|(?:.*-)?table-of-contents.*)$")
+MAX_TOC_WORDS: Final = 400
+MIN_LINK_DENSITY: Final = 0.5
+
+
+class NavigationTableOfContents(LabelRule):
+    """Tables of contents.
+
+    Removes:
+        In HTML, an element whose class/id names a table of contents (``toc``,
+        ``article-toc``, ``ez-toc-container``, ``table-of-contents``, ``lwptoc``) when it is
+        mostly links (at least half of its text) and at most 400 words. In any input, a
+        block of at most 6 words that is a table-of-contents heading ("Table of Contents",
+        "On this page", "Inhaltsverzeichnis", "Sommaire", "Índice", "Содержание").
+
+    Why:
+        A table of contents repeats the headings of the page as links; in the text output
+        the headings are already there, so the list only doubles them.
+
+    Example:
+        "Table of Contents\\nWhy it matters\\nThe talks resumed.\\n" -> "Why it
+        matters\\nThe talks resumed.\\n" (the heading; in HTML the whole link list goes)
+
+    Keeps:
+        A heading that goes on ("Contents of the 1852 time capsule"), and an element marked
+        ``toc`` that holds prose rather than links.
+    """
+
+    code: ClassVar[str] = "NAV04"
+    name: ClassVar[str] = "navigation.table_of_contents"
+    topic: ClassVar[str] = "toc_labels"
+    max_words: ClassVar[int] = 6
+    label: ClassVar[str] = "table-of-contents heading"
+
+    def find_in_tree(self, doc: Document, tree: HtmlElement) -> Iterator[Hit]:
+        found = [
+            el
+            for el, tokens in doc.page_index.marked
+            if any(TOC_TOKEN.match(t) for t in tokens) and short_enough(el, MAX_TOC_WORDS)
+        ]
+        for el in outermost(found):
+            if link_density(el) >= MIN_LINK_DENSITY:
+                yield Hit(el, "element marked as a table of contents, mostly links")
