@@ -14,16 +14,17 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from . import registry
+from .choose import Source, choose
 from .config import Config
 from .document import Block, Document, Kind
 from .engine import Deadline, Engine
-from .extract import main_content
+from .extract import Extraction, main_content, resiliparse, resiliparse_text
 from .load import detect_lang, load, page_lang
 from .page_type import PageType
 from .page_type import detect as detect_page_type
 from .render import render
 from .rules.base import Removal, Rule
-from .segment import segment_text, segment_tree
+from .segment import segment_lines, segment_text, segment_tree
 from .selectors import PageIndex
 from .title import html_title, text_title
 
@@ -47,6 +48,8 @@ class Result:
     """True when main-content extraction found the body; False for text input or a fallback."""
     page_type: PageType | None = None
     """ARTICLE or DISCUSSION for HTML (from markup signals); None for text dumps."""
+    source: Source | None = None
+    """Which main-content candidate the blocks came from (HTML); None for text dumps."""
 
 
 class Cleaner:
@@ -78,7 +81,9 @@ class Cleaner:
         removals.extend(removed[i] for i in sorted(removed))
         title = doc.title or text_title(doc.blocks, removed)
         text = render(doc.blocks, removed)
-        return Result(text, title, doc.kind, doc.lang, url, tuple(removals), extracted, doc.page_type)
+        return Result(
+            text, title, doc.kind, doc.lang, url, tuple(removals), extracted, doc.page_type, doc.source
+        )
 
     def _html(
         self, tree: HtmlElement, url: str | None, deadline: Deadline
@@ -93,21 +98,17 @@ class Cleaner:
         comments = self.config.include_comments
         if comments is None:
             comments = doc.page_type is PageType.DISCUSSION
-        mode = deadline.plan_extraction(tree, self.config)
-        body = (
-            main_content(tree, self.config, url, comments=comments, fast=mode == "fast")
-            if mode != "skip"
-            else None
-        )
-        if body is not None:
-            doc.blocks = segment_tree(body, extracted=True)
+        plan = deadline.plan_extraction(tree, self.config)
+        extracted = _extracted_blocks(tree, self.config, url, plan, comments)
+        if extracted is not None:
+            doc.blocks, doc.source = extracted
         elif self.config.extract:
-            doc.blocks = _fallback_blocks(tree)
+            doc.blocks, doc.source = _fallback_blocks(tree), Source.BODY
         else:
-            doc.blocks = segment_tree(_body(tree), extracted=False)
+            doc.blocks, doc.source = segment_tree(_body(tree), extracted=False), Source.BODY
         if doc.lang is None:
             doc.lang = self._lang(None, doc)
-        return doc, removals, body is not None
+        return doc, removals, doc.source is not Source.BODY
 
     def _lang(self, declared: str | None, doc: Document) -> str | None:
         if self.config.languages:
@@ -115,6 +116,28 @@ class Cleaner:
         if declared or not doc.blocks:
             return declared
         return detect_lang(" ".join(b.text for b in doc.blocks[:200]))
+
+
+def _extracted_blocks(
+    tree: HtmlElement, config: Config, url: str | None, plan: Extraction, comments: bool
+) -> tuple[list[Block], Source] | None:
+    """The blocks of the main content and where they came from: the candidate ``choose``
+    prefers (trafilatura fast mode and Resiliparse), trafilatura alone when Resiliparse is
+    missing or the plan says FAST; None when extraction is skipped or finds nothing."""
+    if plan is Extraction.SKIP:
+        return None
+    second = resiliparse() if plan is Extraction.FULL else None
+    body = main_content(
+        tree, config, url, comments=comments, fast=plan is Extraction.FAST or second is not None
+    )
+    blocks = segment_tree(body, extracted=True) if body is not None else []
+    text = resiliparse_text(tree, second, comments=comments) if second is not None else None
+    if text is not None:
+        choice = choose(render(blocks, ()), text)
+        log.debug("main content from %s: %s", choice.source, choice.reason)
+        if choice.source is Source.RESILIPARSE:
+            return segment_lines(text), Source.RESILIPARSE
+    return (blocks, Source.TRAFILATURA) if blocks else None
 
 
 def _fallback_blocks(tree: HtmlElement) -> list[Block]:

@@ -46,7 +46,9 @@ class CaptionPhotoCredit(Rule):
     def find_in_tree(self, doc: Document, tree: HtmlElement) -> Iterator[Hit]:
         index = doc.page_index
         found = [
-            el for el, tokens in index.marked if _credit_marked(tokens) and short_enough(el, MAX_CREDIT_WORDS)
+            el
+            for el, tokens in index.tokens_with("credit")
+            if _credit_marked(tokens) and short_enough(el, MAX_CREDIT_WORDS)
         ]
         for el in outermost(found):
             yield Hit(el, "element marked as a photo credit")
