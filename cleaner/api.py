@@ -18,7 +18,7 @@ from .choose import Source, choose
 from .config import Config
 from .document import Block, Document, Kind
 from .engine import Deadline, Engine
-from .extract import Extraction, main_content, resiliparse, resiliparse_text
+from .extract import Extraction, drop_scripts, main_content, resiliparse, resiliparse_text
 from .load import detect_lang, load, page_lang
 from .page_type import PageType
 from .page_type import detect as detect_page_type
@@ -99,6 +99,8 @@ class Cleaner:
         if comments is None:
             comments = doc.page_type is PageType.DISCUSSION
         plan = deadline.plan_extraction(tree, self.config)
+        if plan is not Extraction.SKIP:
+            drop_scripts(tree)
         extracted = _extracted_blocks(tree, self.config, url, plan, comments)
         if extracted is not None:
             doc.blocks, doc.source = extracted

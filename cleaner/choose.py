@@ -29,7 +29,7 @@ WORD: Final = re.compile(r"\w+")
 
 ALONE_WORDS: Final = 50
 """Without any Resiliparse text, trafilatura's counts as content from this many words."""
-MORE_WORDS: Final = 1.3
+MORE_WORDS: Final = 1.5
 """Resiliparse must have more than this many times trafilatura's words."""
 PROSE_LINE_WORDS: Final = 8
 """A line of at least this many words is prose (a menu entry or a link label is shorter)."""

@@ -15,6 +15,7 @@ import logging
 from collections.abc import Callable
 from enum import Enum
 from functools import lru_cache
+from typing import Final
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -37,6 +38,17 @@ class Extraction(Enum):
     """trafilatura's fast mode alone (very large pages, or little time left)."""
     SKIP = "skip"
     """No extraction: the whole <body> without page chrome."""
+
+
+NO_TEXT: Final = etree.XPath("//script[not(@type='application/ld+json')] | //style")
+"""Elements no extractor takes text from (JSON-LD stays: trafilatura reads articleBody there)."""
+
+
+def drop_scripts(tree: HtmlElement) -> None:
+    """Remove scripts and styles before extraction: trafilatura copies the tree three times and
+    Resiliparse parses it again, and on many pages they are most of the markup."""
+    for el in NO_TEXT(tree):
+        el.drop_tree()
 
 
 def main_content(

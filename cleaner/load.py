@@ -125,6 +125,8 @@ ELEMENT_CLASSES: Final = etree.ElementDefaultClassLookup(
 element proxy made (a tenth of trafilatura's time) to give forms and inputs their own classes,
 which nothing here uses."""
 C0_CONTROL_BYTES: Final = bytes(CONTROL_CHARS)
+CHAR_FIX_BYTES: Final = bytes(c for c in CHAR_FIXES if c < 0x80)
+C1_UTF8: Final = re.compile(b"\xc2[\x80-\x9f]")
 NOT_XML: Final[dict[int, str | None]] = {**CONTROL_CHARS, 0x0C: " ", 0xFFFE: None, 0xFFFF: None}
 """What lxml refuses in text set through its API (the parser itself lets these through)."""
 CONTROL_RUN: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
@@ -272,11 +274,25 @@ def clean_chars(text: str) -> str:
     """Lone surrogates become U+FFFD (pairs are joined); NUL, the other C0 control characters
     and the noncharacters U+FFFE/U+FFFF go, a form feed becomes a line break; C1 controls
     become the windows-1252 characters they stand for."""
-    if _has_surrogates(text):
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates
         text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
-    if CONTROL_RUN.search(text) is None:
+        data = text.encode("utf-8")
+    if not _has_control_bytes(data):
         return text
     return text.translate(CHAR_FIXES)
+
+
+def _has_control_bytes(data: bytes) -> bool:
+    """Does UTF-8 ``data`` hold a character ``CHAR_FIXES`` changes? C-speed tests, not a regex
+    over the characters: C0 controls are single bytes, C1 controls follow a 0xC2 byte."""
+    return (
+        len(data.translate(None, CHAR_FIX_BYTES)) != len(data)
+        or C1_UTF8.search(data) is not None
+        or b"\xef\xbf\xbe" in data
+        or b"\xef\xbf\xbf" in data
+    )
 
 
 def decode(data: bytes, hint: str | None, *, is_html: bool) -> str:
@@ -769,11 +785,3 @@ def _reject_undecodable(text: str, hint: str | None) -> None:
             f"input does not decode to text{given}: {broken / len(text):.0%} of the characters are "
             "invalid or control characters; pass encoding=... if you know the page's charset"
         )
-
-
-def _has_surrogates(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return True
-    return False
