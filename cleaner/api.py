@@ -135,7 +135,7 @@ def _extracted_blocks(
     blocks = segment_tree(body, extracted=True) if body is not None else []
     text = resiliparse_text(tree, second, comments=comments) if second is not None else None
     if text is not None:
-        choice = choose(render(blocks, ()), text)
+        choice = choose(render(blocks, ()), text, comments=comments)
         log.debug("main content from %s: %s", choice.source, choice.reason)
         if choice.source is Source.RESILIPARSE:
             return segment_lines(text), Source.RESILIPARSE

@@ -7,15 +7,19 @@ trafilatura fewer than ``ALONE_WORDS`` words, the page has no main content (an e
 empty listing: what trafilatura found there is a menu or a notice), and the empty Resiliparse
 candidate is taken. Otherwise trafilatura is kept unless Resiliparse
 
-1. holds clearly more words (``MORE_WORDS`` times trafilatura's), and
+1. holds clearly more words (``MORE_WORDS`` times trafilatura's; ``DISCUSSION_MORE_WORDS`` on a
+   forum thread or Q&A page, where trafilatura often keeps only the first post), and
 2. what it adds beyond trafilatura's text is prose, not link lists and menus: at least
    ``PROSE_SHARE`` of the added words stand in lines of ``PROSE_LINE_WORDS`` words or more.
 
-On WCXB dev (1,497 pages) the word-count test alone takes word F1 from 0.792 (trafilatura
-fast mode alone) to 0.834, and the prose test adds 0.0015 on each half of the set (odd and
-even page ids); the choice of the better candidate on every page would give 0.861. Tried and
-rejected (no gain on either half): word overlap between the candidates, the share of the
-page text each covers, the discussion-page signal.
+On WCXB dev (1,497 pages, word F1 after the block rules): trafilatura fast mode alone 0.792,
+Resiliparse alone 0.781, the better candidate on every page 0.861. The word-count test alone
+at 1.5 gives 0.834 and the prose test adds 0.0015 on each half (odd and even page ids), but
+on the trafilatura eval set that choice falls below trafilatura's default mode (snippet F1
+0.916 against 0.918): Resiliparse brings comments and teasers to articles. At 3 times (1.5
+on discussion pages) WCXB is at 0.834 (odd ids 0.832, even 0.837) and the eval set at 0.922.
+Tried and left out (no gain on either half): word overlap between the candidates, the share
+of the page text each covers, and dropping Resiliparse's short lines that trafilatura lacks.
 """
 
 from __future__ import annotations
@@ -29,8 +33,11 @@ WORD: Final = re.compile(r"\w+")
 
 ALONE_WORDS: Final = 50
 """Without any Resiliparse text, trafilatura's counts as content from this many words."""
-MORE_WORDS: Final = 1.5
-"""Resiliparse must have more than this many times trafilatura's words."""
+MORE_WORDS: Final = 3.0
+"""Resiliparse must have more than this many times trafilatura's words..."""
+DISCUSSION_MORE_WORDS: Final = 1.5
+"""...or this many when comments count as content (discussion pages, see ``page_type``), where
+trafilatura often keeps only the first post."""
 PROSE_LINE_WORDS: Final = 8
 """A line of at least this many words is prose (a menu entry or a link label is shorter)."""
 PROSE_SHARE: Final = 0.3
@@ -55,31 +62,35 @@ class Choice:
     reason: str
 
 
-def choose(trafilatura: str, resiliparse: str) -> Choice:
-    """Which candidate to keep, and why. Both are plain text, one block per line."""
-    t_words = _words(trafilatura)
-    r_lines = [_words(line) for line in resiliparse.splitlines()]
-    r_count = sum(len(line) for line in r_lines)
-    found = f"Resiliparse {r_count} words, trafilatura {len(t_words)}"
-    if r_count == 0 and len(t_words) < ALONE_WORDS:
+def choose(trafilatura: str, resiliparse: str, *, comments: bool = False) -> Choice:
+    """Which candidate to keep, and why. Both are plain text, one block per line. ``comments``:
+    comments count as content (by default on discussion pages only)."""
+    t_count = len(WORD.findall(trafilatura))
+    r_count = len(WORD.findall(resiliparse))
+    found = f"Resiliparse {r_count} words, trafilatura {t_count}"
+    if r_count == 0 and t_count < ALONE_WORDS:
         return Choice(Source.RESILIPARSE, f"{found}: no main content")
-    if r_count <= MORE_WORDS * len(t_words):
-        return Choice(Source.TRAFILATURA, f"{found}: not {MORE_WORDS:g} times as many")
-    share = _prose_share(" ".join(t_words), r_lines)
+    more = DISCUSSION_MORE_WORDS if comments else MORE_WORDS
+    if r_count <= more * t_count:
+        return Choice(Source.TRAFILATURA, f"{found}: not {more:g} times as many")
+    share = _prose_share(_key(trafilatura), resiliparse.splitlines())
     if share < PROSE_SHARE:
         return Choice(Source.TRAFILATURA, f"{found}, but only {share:.0%} of its extra words are prose")
     return Choice(Source.RESILIPARSE, f"{found}; {share:.0%} of its extra words are prose")
 
 
-def _words(text: str) -> list[str]:
-    return WORD.findall(text.casefold())
+def _key(text: str) -> str:
+    """Casefolded words joined by single spaces: text compared across line breaks and markup."""
+    return " ".join(WORD.findall(text.casefold()))
 
 
-def _prose_share(base: str, lines: list[list[str]]) -> float:
+def _prose_share(base: str, lines: list[str]) -> float:
     """The share of the words in ``lines`` missing from ``base`` that stand in prose lines."""
     added = prose = 0
     for line in lines:
-        if line and " ".join(line) not in base:
-            added += len(line)
-            prose += len(line) if len(line) >= PROSE_LINE_WORDS else 0
+        key = _key(line)
+        if key and key not in base:
+            words = key.count(" ") + 1
+            added += words
+            prose += words if words >= PROSE_LINE_WORDS else 0
     return prose / added if added else 0.0

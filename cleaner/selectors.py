@@ -52,7 +52,7 @@ SHORT_TEXT: Final = etree.XPath(
     f"[normalize-space(text()[1]) and string-length(normalize-space(text()[1])) <= {MAX_LABEL_CHARS}]"
 )
 BREADCRUMB_ATTRIBUTES: Final = etree.XPath(
-    "//*[contains(translate(@aria-label, 'BREADCRUMB', 'breadcrumb'), 'breadcrumb')"
+    "//*[@aria-label or @itemtype][contains(translate(@aria-label, 'BREADCRUMB', 'breadcrumb'), 'breadcrumb')"
     " or contains(@itemtype, 'BreadcrumbList')]"
 )
 

@@ -12,7 +12,7 @@ import pytest
 
 import cleaner
 from cleaner import extract
-from cleaner.choose import ALONE_WORDS, MORE_WORDS, PROSE_LINE_WORDS, Source, choose
+from cleaner.choose import ALONE_WORDS, DISCUSSION_MORE_WORDS, MORE_WORDS, PROSE_LINE_WORDS, Source, choose
 
 ARTICLE = [
     "The regional council approved the new budget on Tuesday after a long debate about schools.",
@@ -59,13 +59,13 @@ THREAD = f"""<html lang="en"><head><title>Tomato leaves curling in a greenhouse<
 
 
 def test_resiliparse_wins_when_it_adds_prose() -> None:
-    result = choose(ARTICLE[0], "\n".join(ARTICLE))
+    result = choose(ARTICLE[0], "\n".join([*ARTICLE, *ARTICLE]))
     assert result.source is Source.RESILIPARSE
     assert "100% of its extra words are prose" in result.reason
 
 
 def test_trafilatura_wins_when_resiliparse_adds_only_short_lines() -> None:
-    result = choose("\n".join(ARTICLE), "\n".join([*ARTICLE, *TILES]))
+    result = choose(ARTICLE[0], "\n".join([ARTICLE[0], *TILES]))
     assert result.source is Source.TRAFILATURA
     assert "0% of its extra words are prose" in result.reason
 
@@ -74,6 +74,14 @@ def test_trafilatura_wins_unless_resiliparse_has_clearly_more_words() -> None:
     longer = "\n".join([*ARTICLE, "One more sentence of prose, long enough to count as a line of prose."])
     assert len(longer.split()) <= MORE_WORDS * len(" ".join(ARTICLE).split())
     assert choose("\n".join(ARTICLE), longer).source is Source.TRAFILATURA
+
+
+def test_where_comments_are_content_less_is_needed() -> None:
+    """A thread where trafilatura kept the first post and Resiliparse the reply too."""
+    thread = "\n".join(ARTICLE[:2])
+    assert DISCUSSION_MORE_WORDS < len(thread.split()) / len(ARTICLE[0].split()) <= MORE_WORDS
+    assert choose(ARTICLE[0], thread).source is Source.TRAFILATURA
+    assert choose(ARTICLE[0], thread, comments=True).source is Source.RESILIPARSE
 
 
 def test_a_line_trafilatura_already_has_is_not_counted_as_added() -> None:
