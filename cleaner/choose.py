@@ -17,7 +17,7 @@ Resiliparse alone 0.781, the better candidate on every page 0.861. The word-coun
 at 1.5 gives 0.834 and the prose test adds 0.0015 on each half (odd and even page ids), but
 on the trafilatura eval set that choice falls below trafilatura's default mode (snippet F1
 0.916 against 0.918): Resiliparse brings comments and teasers to articles. At 3 times (1.5
-on discussion pages) WCXB is at 0.834 (odd ids 0.832, even 0.837) and the eval set at 0.922.
+on discussion pages) WCXB is at 0.834 (odd ids 0.831, even 0.837) and the eval set at 0.922.
 Tried and left out (no gain on either half): word overlap between the candidates, the share
 of the page text each covers, and dropping Resiliparse's short lines that trafilatura lacks.
 """
