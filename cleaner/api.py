@@ -14,17 +14,18 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from . import registry
+from .choose import Source, choose
 from .config import Config
 from .document import Block, Document, Kind
 from .engine import Deadline, Engine
-from .extract import main_content
+from .extract import Extraction, drop_scripts, main_content, resiliparse, resiliparse_text
 from .load import detect_lang, load, page_lang
 from .page_type import PageType
 from .page_type import detect as detect_page_type
 from .posts import discussion_thread
 from .render import render
 from .rules.base import Removal, Rule
-from .segment import segment_text, segment_tree
+from .segment import segment_lines, segment_text, segment_tree
 from .selectors import PageIndex
 from .title import html_title, text_title
 
@@ -49,6 +50,8 @@ class Result:
     page_type: PageType | None = None
     """ARTICLE, DISCUSSION, PRODUCT or LISTING for HTML (markup signals: ``cleaner.page_type``); None for
     text dumps."""
+    source: Source | None = None
+    """Which main-content candidate the blocks came from (HTML); None for text dumps."""
 
 
 class Cleaner:
@@ -80,7 +83,9 @@ class Cleaner:
         removals.extend(removed[i] for i in sorted(removed))
         title = doc.title or text_title(doc.blocks, removed)
         text = render(doc.blocks, removed)
-        return Result(text, title, doc.kind, doc.lang, url, tuple(removals), extracted, doc.page_type)
+        return Result(
+            text, title, doc.kind, doc.lang, url, tuple(removals), extracted, doc.page_type, doc.source
+        )
 
     def _html(
         self, tree: HtmlElement, url: str | None, deadline: Deadline
@@ -95,26 +100,26 @@ class Cleaner:
         comments = self.config.include_comments
         if comments is None:
             comments = doc.page_type is PageType.DISCUSSION
-        mode = deadline.plan_extraction(tree, self.config)
-        body = (
-            main_content(tree, self.config, url, comments=comments, fast=mode == "fast")
-            if mode != "skip"
-            else None
-        )
-        wants_posts = self.config.include_comments is not False and mode != "skip"
-        posts = discussion_thread(tree, body, doc.page_type) if wants_posts else None
+        plan = deadline.plan_extraction(tree, self.config)
+        if plan is not Extraction.SKIP:
+            drop_scripts(tree)
+        extracted = _extracted_blocks(tree, self.config, url, plan, comments)
+        posts = None
+        if self.config.include_comments is not False and plan is not Extraction.SKIP:
+            found = render(extracted[0], ()) if extracted is not None else None
+            posts = discussion_thread(tree, found, doc.page_type)
         if posts is not None:
             doc.page_type = PageType.DISCUSSION
-            doc.blocks = segment_tree(posts, extracted=False)
-        elif body is not None:
-            doc.blocks = segment_tree(body, extracted=True)
+            doc.blocks, doc.source = segment_tree(posts, extracted=False), Source.POSTS
+        elif extracted is not None:
+            doc.blocks, doc.source = extracted
         elif self.config.extract:
-            doc.blocks = _fallback_blocks(tree)
+            doc.blocks, doc.source = _fallback_blocks(tree), Source.BODY
         else:
-            doc.blocks = segment_tree(_body(tree), extracted=False)
+            doc.blocks, doc.source = segment_tree(_body(tree), extracted=False), Source.BODY
         if doc.lang is None:
             doc.lang = self._lang(None, doc)
-        return doc, removals, body is not None or posts is not None
+        return doc, removals, doc.source is not Source.BODY
 
     def _lang(self, declared: str | None, doc: Document) -> str | None:
         if self.config.languages:
@@ -122,6 +127,28 @@ class Cleaner:
         if declared or not doc.blocks:
             return declared
         return detect_lang(" ".join(b.text for b in doc.blocks[:200]))
+
+
+def _extracted_blocks(
+    tree: HtmlElement, config: Config, url: str | None, plan: Extraction, comments: bool
+) -> tuple[list[Block], Source] | None:
+    """The blocks of the main content and where they came from: the candidate ``choose``
+    prefers (trafilatura fast mode and Resiliparse), trafilatura alone when Resiliparse is
+    missing or the plan says FAST; None when extraction is skipped or finds nothing."""
+    if plan is Extraction.SKIP:
+        return None
+    second = resiliparse() if plan is Extraction.FULL else None
+    body = main_content(
+        tree, config, url, comments=comments, fast=plan is Extraction.FAST or second is not None
+    )
+    blocks = segment_tree(body, extracted=True) if body is not None else []
+    text = resiliparse_text(tree, second, comments=comments) if second is not None else None
+    if text is not None:
+        choice = choose(render(blocks, ()), text, comments=comments)
+        log.debug("main content from %s: %s", choice.source, choice.reason)
+        if choice.source is Source.RESILIPARSE:
+            return segment_lines(text), Source.RESILIPARSE
+    return (blocks, Source.TRAFILATURA) if blocks else None
 
 
 def _fallback_blocks(tree: HtmlElement) -> list[Block]:

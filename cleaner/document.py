@@ -11,6 +11,7 @@ from lxml.html import HtmlElement
 from .textutil import normalise, strip_edges
 
 if TYPE_CHECKING:
+    from .choose import Source
     from .page_type import PageType
     from .selectors import PageIndex
 
@@ -59,6 +60,8 @@ class Document:
     lang: str | None = None
     url: str | None = None
     page_type: PageType | None = None
+    source: Source | None = None
+    """Which main-content candidate the blocks came from (HTML only)."""
     index: PageIndex | None = None
     """Class/id tokens and UI labels of the HTML tree, built once before the tree rules."""
 

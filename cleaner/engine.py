@@ -13,6 +13,7 @@ from lxml.html import HtmlElement
 from .config import Config
 from .document import Document
 from .errors import RuleError, TimeBudgetExceededError
+from .extract import Extraction
 from .rules.base import Hit, Removal, Rule
 from .textutil import collapse
 
@@ -30,10 +31,10 @@ class Deadline:
     """
 
     FULL_EXTRACTION_ELEMENTS: Final = 20_000
-    """Above this many elements trafilatura runs in fast mode (no readability/jusText
-    comparison, whose cost grows with elements times depth)."""
-    SECONDS_PER_ELEMENT: Final = {"full": 3e-4, "fast": 2e-4}
-    """Cost model of trafilatura, rounded up from measurements on hostile pages (its cost
+    """Above this many elements extraction runs in fast mode (trafilatura alone, without a
+    second opinion: its cost grows with elements times depth)."""
+    SECONDS_PER_ELEMENT: Final = {Extraction.FULL: 3e-4, Extraction.FAST: 2e-4}
+    """Cost model of extraction, rounded up from measurements on hostile pages (its cost
     hardly depends on text length); extraction may take at most half of what is left."""
 
     def __init__(self, seconds: float | None) -> None:
@@ -56,11 +57,11 @@ class Deadline:
         left = self.remaining()
         return left is None or 2 * seconds <= left
 
-    def plan_extraction(self, tree: HtmlElement, config: Config) -> str:
-        """'full', 'fast' or 'skip' (keep the whole <body>): the most extraction that the page
-        size (``Config.max_extract_elements``) and the remaining budget allow."""
+    def plan_extraction(self, tree: HtmlElement, config: Config) -> Extraction:
+        """The most extraction that the page size (``Config.max_extract_elements``) and the
+        remaining budget allow."""
         if not config.extract:
-            return "skip"
+            return Extraction.SKIP
         elements = int(tree.xpath("count(//*)"))
         if elements > config.max_extract_elements:
             log.warning(
@@ -69,19 +70,20 @@ class Deadline:
                 elements,
                 config.max_extract_elements,
             )
-            return "skip"
-        mode = "full" if elements <= self.FULL_EXTRACTION_ELEMENTS else "fast"
-        for step in ("full", "fast"):
-            if mode == step and not self.affords(elements * self.SECONDS_PER_ELEMENT[step]):
-                mode = "fast" if step == "full" else "skip"
-        if mode == "skip":
+            return Extraction.SKIP
+        mode = Extraction.FULL if elements <= self.FULL_EXTRACTION_ELEMENTS else Extraction.FAST
+        if mode is Extraction.FULL and not self.affords(elements * self.SECONDS_PER_ELEMENT[mode]):
+            mode = Extraction.FAST
+        if mode is Extraction.FAST and not self.affords(elements * self.SECONDS_PER_ELEMENT[mode]):
+            mode = Extraction.SKIP
+        if mode is Extraction.SKIP:
             log.warning(
                 "page has %d elements: main-content extraction skipped to stay within "
                 "Config(time_budget=%s), keeping the <body> without page chrome",
                 elements,
                 self.seconds,
             )
-        elif mode == "fast":
+        elif mode is Extraction.FAST:
             log.info("page has %d elements: main-content extraction in fast mode", elements)
         return mode
 

@@ -1,11 +1,21 @@
-"""Stage 2 (HTML only): find the main content with trafilatura, on the tree we already parsed.
+"""Stage 2 (HTML only): main-content candidates, on the tree the tree rules left.
 
-This is the only module that imports trafilatura.
+Two extractors, chosen between per page by :mod:`cleaner.choose`:
+
+- trafilatura (the only module that imports it), on the tree we parsed: a tree in its own
+  vocabulary (``p``, ``head``, ``list/item``...). Fast mode (no readability/jusText comparison)
+  when Resiliparse is there to be the second opinion; its default mode when it is not.
+- Resiliparse's main-content text (``extract_plain_text(main_content=True)``, C++), on our tree
+  serialised: it has its own DOM, so it parses again (see docs/design-notes.md for the cost).
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from enum import Enum
+from functools import lru_cache
+from typing import Final
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -14,12 +24,39 @@ from .config import Config, Favor
 
 log = logging.getLogger(__name__)
 
+ResiliparseText = Callable[[str, bool], str]
+"""(serialised page, keep comments) -> main-content text."""
+
+
+class Extraction(Enum):
+    """How much main-content extraction a page gets (planned by ``engine.Deadline``)."""
+
+    FULL = "full"
+    """Both candidates and the choice between them; trafilatura's default mode alone when
+    Resiliparse is not installed."""
+    FAST = "fast"
+    """trafilatura's fast mode alone (very large pages, or little time left)."""
+    SKIP = "skip"
+    """No extraction: the whole <body> without page chrome."""
+
+
+NO_TEXT: Final = etree.XPath("//script[not(@type='application/ld+json')] | //style")
+"""Elements no extractor takes text from (JSON-LD stays: trafilatura reads articleBody there)."""
+
+
+def drop_scripts(tree: HtmlElement) -> None:
+    """Remove scripts and styles before extraction: trafilatura copies the tree three times and
+    Resiliparse parses it again, and on many pages they are most of the markup."""
+    for el in NO_TEXT(tree):
+        el.drop_tree()
+
 
 def main_content(
     tree: HtmlElement, config: Config, url: str | None, *, comments: bool, fast: bool = False
 ) -> etree._Element | None:
-    """The main-content subtree in trafilatura's vocabulary, or None if it found none.
-    ``fast`` skips trafilatura's readability/jusText comparison (for very large pages)."""
+    """trafilatura's main-content subtree in its vocabulary, or None if it found none.
+    ``fast`` skips trafilatura's readability/jusText comparison. The tree is not changed
+    (trafilatura works on a copy)."""
     import trafilatura
 
     try:
@@ -46,3 +83,35 @@ def main_content(
         if posts is not None and len(posts):
             body.extend(list(posts))
     return body
+
+
+@lru_cache(maxsize=1)
+def resiliparse() -> ResiliparseText | None:
+    """Resiliparse's main-content extractor, or None (with one warning) if it does not import."""
+    try:
+        from resiliparse.extract.html2text import extract_plain_text
+    except ImportError as err:
+        log.warning(
+            "Resiliparse is not importable (%s): main-content extraction falls back to trafilatura "
+            "alone in its default mode (slower, less accurate); pip install resiliparse",
+            err,
+        )
+        return None
+
+    def extract(html: str, comments: bool) -> str:
+        text: str = extract_plain_text(
+            html, main_content=True, comments=comments, list_bullets=False, alt_texts=False
+        )
+        return text
+
+    return extract
+
+
+def resiliparse_text(tree: HtmlElement, extractor: ResiliparseText, *, comments: bool) -> str | None:
+    """Resiliparse's main-content text of ``tree`` (serialised), or None if it fails."""
+    html = etree.tostring(tree, encoding="unicode", method="html")
+    try:
+        return extractor(html, comments)
+    except (ValueError, TypeError, RuntimeError) as err:
+        log.warning("Resiliparse extraction failed (%s: %s)", type(err).__name__, err)
+        return None

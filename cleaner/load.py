@@ -25,7 +25,14 @@ from typing import Any, Final
 
 from bs4.dammit import EncodingDetector
 from lxml import etree
-from lxml.html import HtmlElement, HTMLParser, document_fromstring
+from lxml.html import (
+    HtmlComment,
+    HtmlElement,
+    HtmlEntity,
+    HTMLParser,
+    HtmlProcessingInstruction,
+    document_fromstring,
+)
 
 from .config import Config
 from .document import Kind
@@ -93,7 +100,10 @@ DOCTYPE_SUBSET: Final = re.compile(r"<!doctype[^>\[]*\[", re.IGNORECASE)
 SUBSET_END: Final = re.compile(r"\]\s*>")
 START_TAG: Final = re.compile(r"<[A-Za-z]")
 MAX_SUBSET: Final = 1_000_000
-HUGE_TAG: Final = re.compile(r"<([A-Za-z][^\s/>]*)[^<>]{50000,}")
+HUGE_TAG_CHARS: Final = 50_000
+HUGE_TAG: Final = re.compile(rf"<([A-Za-z][^\s/>]*)[^<>]{{{HUGE_TAG_CHARS},}}")
+LONG_TAG: Final = re.compile(rf"<[^<>]{{{HUGE_TAG_CHARS}}}")
+CHARACTER_REFERENCE: Final = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}))")
 MAX_ATTRIBUTES: Final = 1000
 # C0 controls that no text needs (tab, LF, FF and CR stay), DEL, and NUL.
 CONTROL_CHARS: Final[dict[int, str | None]] = dict.fromkeys(
@@ -108,6 +118,15 @@ C1_CHARS: Final[dict[int, str | None]] = {
 CHAR_FIXES: Final = {**CONTROL_CHARS, **C1_CHARS, 0x0C: "\n", 0xFFFE: None, 0xFFFF: None}
 """Also a form feed becomes a line break (lxml refuses it in text set through its API, so a
 tree rule that moves text around would fail on it), and the noncharacters go."""
+ELEMENT_CLASSES: Final = etree.ElementDefaultClassLookup(
+    element=HtmlElement, comment=HtmlComment, pi=HtmlProcessingInstruction, entity=HtmlEntity
+)
+"""Every element an HtmlElement, chosen in C: lxml.html's default lookup calls Python for each
+element proxy made (a tenth of trafilatura's time) to give forms and inputs their own classes,
+which nothing here uses."""
+C0_CONTROL_BYTES: Final = bytes(CONTROL_CHARS)
+CHAR_FIX_BYTES: Final = bytes(c for c in CHAR_FIXES if c < 0x80)
+C1_UTF8: Final = re.compile(b"\xc2[\x80-\x9f]")
 NOT_XML: Final[dict[int, str | None]] = {**CONTROL_CHARS, 0x0C: " ", 0xFFFE: None, 0xFFFF: None}
 """What lxml refuses in text set through its API (the parser itself lets these through)."""
 CONTROL_RUN: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
@@ -255,11 +274,25 @@ def clean_chars(text: str) -> str:
     """Lone surrogates become U+FFFD (pairs are joined); NUL, the other C0 control characters
     and the noncharacters U+FFFE/U+FFFF go, a form feed becomes a line break; C1 controls
     become the windows-1252 characters they stand for."""
-    if _has_surrogates(text):
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates
         text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
-    if CONTROL_RUN.search(text) is None:
+        data = text.encode("utf-8")
+    if not _has_control_bytes(data):
         return text
     return text.translate(CHAR_FIXES)
+
+
+def _has_control_bytes(data: bytes) -> bool:
+    """Does UTF-8 ``data`` hold a character ``CHAR_FIXES`` changes? C-speed tests, not a regex
+    over the characters: C0 controls are single bytes, C1 controls follow a 0xC2 byte."""
+    return (
+        len(data.translate(None, CHAR_FIX_BYTES)) != len(data)
+        or C1_UTF8.search(data) is not None
+        or b"\xef\xbf\xbe" in data
+        or b"\xef\xbf\xbf" in data
+    )
 
 
 def decode(data: bytes, hint: str | None, *, is_html: bool) -> str:
@@ -409,7 +442,7 @@ def parse_html(text: str, config: Config | None = None) -> HtmlElement:
             limit //= 2
         if too_deep:
             raise _too_deep(f"more than {PARSER_MAX_DEPTH:,}", config)
-    if "&#" in text:  # a character reference can make any character, controls too
+    if _has_control_reference(text):
         _clean_tree_chars(tree)
     _finish(tree, config)
     return tree
@@ -427,6 +460,7 @@ def _finish(tree: HtmlElement, config: Config) -> None:
 def _parse(text: str) -> tuple[HtmlElement, bool]:
     """Parse; also say whether libxml2 hit its depth limit (and so dropped the rest)."""
     parser = HTMLParser(remove_comments=True, remove_pis=True, no_network=True, huge_tree=True)
+    parser.set_element_class_lookup(ELEMENT_CLASSES)
     try:
         tree = document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as err:
@@ -622,6 +656,8 @@ def _strip_doctype_subset(text: str) -> str:
 def _tame_huge_tags(text: str) -> str:
     """Drop the attributes of start tags that have thousands of them: libxml2 checks each new
     attribute against all earlier ones (quadratic), and no text lives in them."""
+    if LONG_TAG.search(text) is None:
+        return text  # a linear check first: HUGE_TAG backtracks over every tag of the page
     out: list[str] = []
     pos = 0
     for m in HUGE_TAG.finditer(text):
@@ -682,6 +718,16 @@ def _clean_tree_chars(tree: HtmlElement) -> None:
                 setattr(el, attr, clean_chars(value).translate(NOT_XML))
 
 
+def _has_control_reference(text: str) -> bool:
+    """Does a numeric character reference in ``text`` make a character ``clean_chars`` fixes?"""
+    for match in CHARACTER_REFERENCE.finditer(text):
+        hexa, decimal = match.groups()
+        code = int(hexa, 16) if hexa else int(decimal)
+        if code in CHAR_FIXES or 0xD800 <= code <= 0xDFFF:
+            return True
+    return False
+
+
 def _is_soup(source: object) -> bool:
     return type(source).__module__.startswith("bs4") and hasattr(source, "decode")
 
@@ -731,18 +777,11 @@ def _reject_undecodable(text: str, hint: str | None) -> None:
     """After the best decoding, mostly U+FFFD or control characters means it was no text."""
     if not text:
         return
-    broken = text.count("\ufffd") + len(text) - len(text.translate(CONTROL_CHARS))
+    encoded = text.encode("utf-8", "surrogatepass")  # a C0 control is one byte in UTF-8
+    broken = text.count("\ufffd") + len(encoded) - len(encoded.translate(None, C0_CONTROL_BYTES))
     if broken > MAX_BROKEN_SHARE * len(text):
         given = f" with encoding={hint!r}" if hint else ""
         raise DecodeError(
             f"input does not decode to text{given}: {broken / len(text):.0%} of the characters are "
             "invalid or control characters; pass encoding=... if you know the page's charset"
         )
-
-
-def _has_surrogates(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return True
-    return False

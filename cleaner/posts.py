@@ -153,22 +153,20 @@ def thread(tree: HtmlElement) -> etree._Element | None:
     return root
 
 
-def discussion_thread(
-    tree: HtmlElement, body: etree._Element | None, page_type: PageType
-) -> etree._Element | None:
-    """The thread to use instead of the extracted ``body``, or None to keep ``body``: the
+def discussion_thread(tree: HtmlElement, body: str | None, page_type: PageType) -> etree._Element | None:
+    """The thread to use instead of the extracted text ``body``, or None to keep ``body``: the
     microdata thread when it covers ``body`` (or nothing was extracted); on a DISCUSSION page
     without marked-up posts, the JSON-LD thread."""
     posts = thread(tree)
     if posts is not None:
-        return posts if body is None or covers(posts, body) else None
+        return posts if not body or covers(posts, body) else None
     return ld_thread(tree) if page_type is PageType.DISCUSSION else None
 
 
-def covers(thread_root: etree._Element, body: etree._Element) -> bool:
-    """True when the thread holds at least MIN_COVERAGE of the words of ``body`` (what
+def covers(thread_root: etree._Element, body: str) -> bool:
+    """True when the thread holds at least MIN_COVERAGE of the words of ``body`` (the text
     extraction found): the extracted body was (part of) the thread, not an article above it."""
-    found = Counter(WORD.findall(" ".join(body.itertext()).lower()))
+    found = Counter(WORD.findall(body.lower()))
     total = sum(found.values())
     if not total:
         return True

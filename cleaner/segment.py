@@ -125,6 +125,11 @@ def segment_tree(root: etree._Element, *, extracted: bool) -> list[Block]:
     return out.blocks
 
 
+def segment_lines(text: str) -> list[Block]:
+    """Plain text from a main-content extractor: one paragraph block per non-blank line."""
+    return [Block(text=line) for line in map(collapse, text.splitlines()) if line]
+
+
 def segment_text(text: str) -> list[Block]:
     """One block per non-blank line; ``gap_before`` records whether a blank line preceded it.
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Final
@@ -59,7 +60,7 @@ SHORT_TEXT: Final = etree.XPath(
     f"[normalize-space(text()[1]) and string-length(normalize-space(text()[1])) <= {MAX_LABEL_CHARS}]"
 )
 BREADCRUMB_ATTRIBUTES: Final = etree.XPath(
-    "//*[contains(translate(@aria-label, 'BREADCRUMB', 'breadcrumb'), 'breadcrumb')"
+    "//*[@aria-label or @itemtype][contains(translate(@aria-label, 'BREADCRUMB', 'breadcrumb'), 'breadcrumb')"
     " or contains(@itemtype, 'BreadcrumbList')]"
 )
 
@@ -68,31 +69,51 @@ BREADCRUMB_ATTRIBUTES: Final = etree.XPath(
 class PageIndex:
     """What the tree rules look up, computed once per page instead of once per rule.
 
-    ``marked``: elements with a class or id, with their tokens. ``labels``: elements whose own
-    leading text is short and whose children carry no text of their own (UI labels), with
-    that text's ``key()``. Entries may go stale as rules remove elements: the engine skips
-    elements that are no longer in the tree.
+    ``marked``: elements with a class or id; ``names`` their lowercased class and id; ``labels``:
+    elements whose own leading text is short and whose children carry no text of their own (UI
+    labels), with that text's ``key()``. Entries may go stale as rules remove elements: the
+    engine skips elements that are no longer in the tree.
     """
 
-    marked: list[tuple[HtmlElement, list[str]]]
+    marked: list[HtmlElement]
+    names: list[str]
     labels: list[tuple[HtmlElement, str]]
-    joined: list[str]
-    """Each marked element's tokens joined by spaces: one substring test per fragment."""
+    text: str
+    """All ``names`` joined by newlines: one C-speed substring search per fragment."""
+    starts: list[int]
+    """Where each name starts in ``text``."""
 
     @classmethod
     def build(cls, tree: HtmlElement) -> PageIndex:
-        marked = [(el, class_tokens(el)) for el in MARKED(tree)]
+        marked = MARKED(tree)
+        names = [f"{el.get('class', '')} {el.get('id', '')}".lower() for el in marked]
+        starts, pos = [], 0
+        for name in names:
+            starts.append(pos)
+            pos += len(name) + 1
         labels = []
         for el in SHORT_TEXT(tree):
             text = (el.text or "").strip()  # text()[1] may be a child's tail
             if text and not any(c.text and not c.text.isspace() for c in el):
                 labels.append((el, key(text)))
-        return cls(marked, labels, [" ".join(tokens) for _, tokens in marked])
+        return cls(marked, names, labels, "\n".join(names), starts)
+
+    def _matching(self, fragments: tuple[str, ...]) -> list[int]:
+        """Indexes of the names containing one of ``fragments`` (which hold no space or '_',
+        so a fragment inside a name is inside one of its tokens), in document order."""
+        found: set[int] = set()
+        for fragment in fragments:
+            pos = self.text.find(fragment)
+            while pos != -1:
+                i = bisect_right(self.starts, pos) - 1
+                found.add(i)
+                pos = self.text.find(fragment, self.starts[i] + len(self.names[i]) + 1)  # next name
+        return sorted(found)
 
     def with_token(self, *fragments: str) -> list[HtmlElement]:
         """Elements with a class/id token containing one of ``fragments``."""
-        return [
-            m[0]
-            for m, joined in zip(self.marked, self.joined, strict=True)
-            if any(f in joined for f in fragments)
-        ]
+        return [self.marked[i] for i in self._matching(fragments)]
+
+    def tokens_with(self, *fragments: str) -> list[tuple[HtmlElement, list[str]]]:
+        """``with_token`` with each element's class/id tokens, for a closer look."""
+        return [(self.marked[i], class_tokens(self.marked[i])) for i in self._matching(fragments)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Final
 
 SPACES: Final = re.compile(r"\s+")
@@ -56,7 +57,9 @@ def words(text: str) -> list[str]:
     return WORD.findall(text.casefold())
 
 
+@lru_cache(maxsize=1024)
 def word_count(text: str) -> int:
+    """Cached: every block rule asks it of the same block texts."""
     return len(WORD.findall(text))
 
 

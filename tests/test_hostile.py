@@ -35,6 +35,7 @@ from cleaner import (
     TooDeeplyNestedError,
 )
 from cleaner.engine import Deadline
+from cleaner.extract import Extraction
 from cleaner.load import clean_chars, decode, limit_depth
 from tests.hostile import corpus
 
@@ -307,15 +308,17 @@ def _tree_with(elements: int) -> Any:
 @pytest.mark.parametrize(
     ("elements", "seconds", "mode"),
     [
-        (1_000, 30.0, "full"),
-        (25_000, 30.0, "fast"),
-        (60_000, 30.0, "skip"),
-        (10_000, 5.0, "fast"),  # full (3 s) would not leave as much again
-        (10_000, 3.0, "skip"),
-        (10_000, None, "full"),
+        (1_000, 30.0, Extraction.FULL),
+        (25_000, 30.0, Extraction.FAST),
+        (60_000, 30.0, Extraction.SKIP),
+        (10_000, 5.0, Extraction.FAST),  # full (3 s) would not leave as much again
+        (10_000, 3.0, Extraction.SKIP),
+        (10_000, None, Extraction.FULL),
     ],
 )
-def test_extraction_is_planned_to_fit_the_budget(elements: int, seconds: float | None, mode: str) -> None:
+def test_extraction_is_planned_to_fit_the_budget(
+    elements: int, seconds: float | None, mode: Extraction
+) -> None:
     assert Deadline(seconds).plan_extraction(_tree_with(elements), Config()) == mode
 
 

@@ -45,7 +45,11 @@ class LegalNotice(Rule):
 
     def find_in_tree(self, doc: Document, tree: HtmlElement) -> Iterator[Hit]:
         index = doc.page_index
-        found = [el for el, tokens in index.marked if _consent(tokens) and short_enough(el, MAX_NOTICE_WORDS)]
+        found = [
+            el
+            for el, tokens in index.tokens_with(*CONSENT_TOKENS)
+            if _consent(tokens) and short_enough(el, MAX_NOTICE_WORDS)
+        ]
         for el in outermost(found):
             yield Hit(el, "consent/cookie banner")
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import ClassVar
+from typing import ClassVar, Final
 
 from lxml.html import HtmlElement
 
@@ -11,6 +11,8 @@ from .. import phrases
 from ..document import Document
 from ..selectors import outermost, short_enough
 from .base import Hit, Removal, Rule
+
+TICKER_TOKENS: Final = ("ticker", "breaking-news", "breakingnews")
 
 
 class NavigationSectionLabel(Rule):
@@ -37,7 +39,11 @@ class NavigationSectionLabel(Rule):
     name: ClassVar[str] = "navigation.section_label"
 
     def find_in_tree(self, doc: Document, tree: HtmlElement) -> Iterator[Hit]:
-        found = [el for el, tokens in doc.page_index.marked if _ticker(tokens) and short_enough(el, 40)]
+        found = [
+            el
+            for el, tokens in doc.page_index.tokens_with(*TICKER_TOKENS)
+            if _ticker(tokens) and short_enough(el, 40)
+        ]
         for el in outermost(found):
             yield Hit(el, "element marked as a news ticker")
 
@@ -49,4 +55,4 @@ class NavigationSectionLabel(Rule):
 
 
 def _ticker(tokens: list[str]) -> bool:
-    return any("ticker" in t or t.startswith(("breaking-news", "breakingnews")) for t in tokens)
+    return any("ticker" in t or t.startswith(TICKER_TOKENS[1:]) for t in tokens)

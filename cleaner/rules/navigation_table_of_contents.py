@@ -49,7 +49,7 @@ class NavigationTableOfContents(LabelRule):
     def find_in_tree(self, doc: Document, tree: HtmlElement) -> Iterator[Hit]:
         found = [
             el
-            for el, tokens in doc.page_index.marked
+            for el, tokens in doc.page_index.tokens_with("toc", "table-of-contents")  # in every TOC_TOKEN
             if any(TOC_TOKEN.match(t) for t in tokens) and short_enough(el, MAX_TOC_WORDS)
         ]
         for el in outermost(found):

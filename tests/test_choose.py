@@ -1,0 +1,159 @@
+"""The choice between the two main-content candidates (trafilatura fast mode, Resiliparse),
+and the fallback to trafilatura's default mode when Resiliparse is missing."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+import cleaner
+from cleaner import extract
+from cleaner.choose import ALONE_WORDS, DISCUSSION_MORE_WORDS, MORE_WORDS, PROSE_LINE_WORDS, Source, choose
+
+ARTICLE = [
+    "The regional council approved the new budget on Tuesday after a long debate about schools.",
+    "Opposition members said the plan cut too deeply into bus services and promised to fight it.",
+    "The mayor said the savings would pay for two new clinics in the northern districts next year.",
+]
+TILES = [
+    "Bridge repairs start in May", "New library hours", "School meals price rise", "Park run record broken",
+    "Flood defences finished early", "Tram line consultation opens", "Museum wins national award",
+    "Hospital car park fees cut", "Farmers market moves indoors", "Cycle lanes on the ring road",
+    "Council tax bills explained", "Street lights switch to LED", "Recycling collections change",
+]  # fmt: skip
+# An article with a grid of teaser tiles (no links, so Resiliparse keeps them; trafilatura does not).
+ARTICLE_WITH_TILES = f"""<html lang="en"><head><title>Council approves the budget</title></head><body>
+<main><article><h1>Council approves the budget</h1>{"".join(f"<p>{p}</p>" for p in ARTICLE)}</article>
+<div class="more"><h2>More from the region</h2><div class="grid">
+{"".join(f'<div class="tile"><span>{t}</span></div>' for t in TILES)}</div></div></main></body></html>"""
+
+POSTS = [
+    "Good evening! My greenhouse is three by six metres, with four millimetre polycarbonate. A week "
+    "ago the edges of the lower leaves began to curl upwards like little boats. There are no spots, "
+    "the stems are strong and there is fruit set. What could it be?",
+    "That is not a disease but overheating: above thirty-five degrees a tomato rolls its leaves to "
+    "lose less water. Open the greenhouse on both sides, shade the south wall on the hottest days, "
+    "and water less often but more deeply, in the morning. New leaves will come out normal within a "
+    "fortnight.",
+]
+# A forum thread (vBulletin markup) where trafilatura's fast mode keeps only the first post.
+THREAD = f"""<html lang="en"><head><title>Tomato leaves curling in a greenhouse</title>
+<meta name="generator" content="vBulletin 4.2.5"></head><body>
+<div id="breadcrumb"><a href="/">Forum</a> &gt; <a href="/veg">Vegetables</a></div>
+<ol id="posts">
+<li class="postbitlegacy" id="post_1"><div class="posthead">14.06.2024, 19:42</div>
+<div class="userinfo"><a class="username" href="/u/1">gardener_jo</a></div>
+<div class="postbody"><h2 class="title">Tomato leaves curling in a greenhouse</h2>
+<div class="content"><div id="post_message_1"><blockquote class="postcontent restore">{POSTS[0]}</blockquote>
+</div></div></div></li>
+<li class="postbitlegacy" id="post_2"><div class="posthead">14.06.2024, 21:05</div>
+<div class="userinfo"><a class="username" href="/u/2">old_grower</a></div>
+<div class="postbody"><h2 class="title">Re: Tomato leaves curling in a greenhouse</h2>
+<div class="content"><div id="post_message_2"><blockquote class="postcontent restore">{POSTS[1]}</blockquote>
+</div></div></div></li>
+</ol></body></html>"""
+
+
+def test_resiliparse_wins_when_it_adds_prose() -> None:
+    result = choose(ARTICLE[0], "\n".join([*ARTICLE, *ARTICLE]))
+    assert result.source is Source.RESILIPARSE
+    assert "100% of its extra words are prose" in result.reason
+
+
+def test_trafilatura_wins_when_resiliparse_adds_only_short_lines() -> None:
+    result = choose(ARTICLE[0], "\n".join([ARTICLE[0], *TILES]))
+    assert result.source is Source.TRAFILATURA
+    assert "0% of its extra words are prose" in result.reason
+
+
+def test_trafilatura_wins_unless_resiliparse_has_clearly_more_words() -> None:
+    longer = "\n".join([*ARTICLE, "One more sentence of prose, long enough to count as a line of prose."])
+    assert len(longer.split()) <= MORE_WORDS * len(" ".join(ARTICLE).split())
+    assert choose("\n".join(ARTICLE), longer).source is Source.TRAFILATURA
+
+
+def test_where_comments_are_content_less_is_needed() -> None:
+    """A thread where trafilatura kept the first post and Resiliparse the reply too."""
+    thread = "\n".join(ARTICLE[:2])
+    assert DISCUSSION_MORE_WORDS < len(thread.split()) / len(ARTICLE[0].split()) <= MORE_WORDS
+    assert choose(ARTICLE[0], thread).source is Source.TRAFILATURA
+    assert choose(ARTICLE[0], thread, comments=True).source is Source.RESILIPARSE
+
+
+def test_a_line_trafilatura_already_has_is_not_counted_as_added() -> None:
+    """Resiliparse repeating trafilatura's text in other line breaks adds nothing."""
+    reflowed = "\n".join(" ".join(ARTICLE).split(". "))
+    assert choose(" ".join(ARTICLE), reflowed + "\n" + "\n".join(TILES)).source is Source.TRAFILATURA
+
+
+def test_prose_line_threshold_is_a_word_count() -> None:
+    short = " ".join(["word"] * (PROSE_LINE_WORDS - 1))
+    long = " ".join(["word"] * PROSE_LINE_WORDS)
+    assert choose("", short).source is Source.TRAFILATURA
+    assert choose("", long).source is Source.RESILIPARSE
+
+
+def test_little_text_that_resiliparse_does_not_see_is_no_main_content() -> None:
+    assert choose("Home", "").source is Source.RESILIPARSE
+    assert choose(" ".join(["word"] * (ALONE_WORDS - 1)), "").source is Source.RESILIPARSE
+    assert choose(" ".join(["word"] * ALONE_WORDS), "").source is Source.TRAFILATURA
+
+
+def test_forum_thread_takes_the_resiliparse_candidate_with_every_post() -> None:
+    result = cleaner.run(THREAD, url="https://forum.example.org/showthread.php?t=1")
+    assert result.source is Source.RESILIPARSE
+    assert all(post in result.text for post in POSTS)
+
+
+def test_article_with_teaser_tiles_keeps_the_trafilatura_candidate() -> None:
+    result = cleaner.run(ARTICLE_WITH_TILES)
+    assert result.source is Source.TRAFILATURA
+    assert all(p in result.text for p in ARTICLE)
+    assert not any(t in result.text for t in TILES)
+
+
+@pytest.fixture
+def no_resiliparse(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setitem(sys.modules, "resiliparse.extract.html2text", None)  # import fails
+    extract.resiliparse.cache_clear()
+    yield
+    extract.resiliparse.cache_clear()
+
+
+@pytest.mark.usefixtures("no_resiliparse")
+def test_without_resiliparse_trafilatura_runs_in_default_mode_with_one_warning(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    import trafilatura
+
+    modes: list[Any] = []
+    real = trafilatura.bare_extraction
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        modes.append(kwargs.get("fast"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", spy)
+    with caplog.at_level(logging.WARNING, logger="cleaner.extract"):
+        results = [cleaner.run(ARTICLE_WITH_TILES) for _ in range(2)]
+    assert modes == [False, False]
+    assert all(r.source is Source.TRAFILATURA and ARTICLE[2] in r.text for r in results)
+    warnings = [r for r in caplog.records if "Resiliparse is not importable" in r.message]
+    assert len(warnings) == 1
+
+
+def test_resiliparse_failure_on_one_page_keeps_trafilatura(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def broken(html: str, comments: bool) -> str:
+        raise RuntimeError("parser crashed")
+
+    monkeypatch.setattr("cleaner.api.resiliparse", lambda: broken)
+    with caplog.at_level(logging.WARNING, logger="cleaner.extract"):
+        result = cleaner.run(THREAD, url="https://forum.example.org/showthread.php?t=1")
+    assert result.source is Source.TRAFILATURA and POSTS[0] in result.text
+    assert any("Resiliparse extraction failed" in r.message for r in caplog.records)
