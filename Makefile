@@ -35,7 +35,7 @@ readme: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/run.py --jobs 2 --markdown BENCHMARKS.md --check-targets
 
 clean-venv:
 	rm -rf $(VENV)
