@@ -46,9 +46,8 @@ DISCUSSION_PATH: Final = re.compile(
 )
 DISCUSSION_SCHEMA: Final = re.compile(r"DiscussionForumPosting|\"@type\"\s*:\s*\"QAPage\"|schema\.org/QAPage")
 GENERATOR: Final = etree.XPath("//meta[translate(@name, 'GENERATOR', 'generator') = 'generator']/@content")
-SCHEMA_SOURCES: Final = etree.XPath("//script[@type='application/ld+json']/text() | //*[@itemtype]/@itemtype")
 LD_SCRIPTS: Final = etree.XPath("//script[@type='application/ld+json']/text()")
-ITEMTYPES: Final = etree.XPath("//*[@itemtype]/@itemtype")
+ITEMS: Final = etree.XPath("//*[@itemtype]")
 
 
 LD_TYPE: Final = re.compile(r'"@type"\s*:\s*(\[[^\]]*\]|"[^"]*")')
@@ -99,9 +98,15 @@ def schema_types(tree: HtmlElement) -> Counter[str]:
     for script in LD_SCRIPTS(tree):
         for value in LD_TYPE.findall(str(script)):
             found.update(name.rsplit("/", 1)[-1] for name in QUOTED.findall(value))
-    for itemtype in ITEMTYPES(tree):
-        found.update(url.rstrip("/").rsplit("/", 1)[-1] for url in str(itemtype).split())
+    for item in ITEMS(tree):
+        found.update(item_types(item))
     return found
+
+
+def item_types(el: etree._Element) -> frozenset[str]:
+    """The schema.org type names in ``itemtype`` (the last path segment of each URL)."""
+    value = el.get("itemtype") or ""
+    return frozenset(url.rstrip("/").rsplit("/", 1)[-1] for url in value.split())
 
 
 def _is_discussion(tree: HtmlElement, url: str | None) -> bool:
@@ -111,4 +116,5 @@ def _is_discussion(tree: HtmlElement, url: str | None) -> bool:
             return True
     if url and DISCUSSION_PATH.search(urlparse(url).path):
         return True
-    return any(DISCUSSION_SCHEMA.search(str(source)) for source in SCHEMA_SOURCES(tree))
+    sources = [*LD_SCRIPTS(tree), *(item.get("itemtype", "") for item in ITEMS(tree))]
+    return any(DISCUSSION_SCHEMA.search(str(source)) for source in sources)

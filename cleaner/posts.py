@@ -27,7 +27,7 @@ from typing import Any, Final
 from lxml import etree
 from lxml.html import HtmlElement
 
-from .page_type import PageType
+from .page_type import ITEMS, LD_SCRIPTS, PageType, item_types
 
 log = logging.getLogger(__name__)
 
@@ -37,15 +37,7 @@ BODY_PROPS: Final = frozenset({"text", "articleBody", "commentText"})
 MIN_POSTS: Final = 2
 MIN_COVERAGE: Final = 0.5
 """Share of the extracted body's words that the thread must hold to replace it."""
-QA_PAGE: Final = re.compile(r"QAPage")
-LD_SCRIPTS: Final = etree.XPath("//script[@type='application/ld+json']/text()")
 WORD: Final = re.compile(r"\w+")
-
-
-def item_types(el: etree._Element) -> frozenset[str]:
-    """The schema.org type names in ``itemtype`` (the last path segment of each URL)."""
-    value = el.get("itemtype") or ""
-    return frozenset(url.rstrip("/").rsplit("/", 1)[-1] for url in value.split())
 
 
 def _scope(el: etree._Element) -> etree._Element | None:
@@ -57,18 +49,17 @@ def _scope(el: etree._Element) -> etree._Element | None:
 
 
 def _is_qa_page(tree: HtmlElement, types_seen: set[str]) -> bool:
-    return "QAPage" in types_seen or any(QA_PAGE.search(str(s)) for s in LD_SCRIPTS(tree))
+    return "QAPage" in types_seen or any("QAPage" in str(s) for s in LD_SCRIPTS(tree))
 
 
 def _post_items(tree: HtmlElement) -> dict[etree._Element, frozenset[str]]:
     items: dict[etree._Element, frozenset[str]] = {}
     seen: set[str] = set()
-    for el in tree.iter():
-        if isinstance(el.tag, str) and el.get("itemtype"):
-            types = item_types(el)
-            seen |= types
-            if types & POST_TYPES:
-                items[el] = types
+    for el in ITEMS(tree):
+        types = item_types(el)
+        seen |= types
+        if types & POST_TYPES:
+            items[el] = types
     if items and not _is_qa_page(tree, seen):
         items = {el: types for el, types in items.items() if not types <= QA_TYPES}
     return items
@@ -79,20 +70,6 @@ def _is_remark(item: etree._Element, items: dict[etree._Element, frozenset[str]]
     if "Comment" not in items[item]:
         return False
     return any(items.get(parent, frozenset()) & QA_TYPES for parent in item.iterancestors())
-
-
-def _drop(el: etree._Element) -> None:
-    """Remove ``el`` and its subtree, keeping the text that follows it."""
-    parent = el.getparent()
-    if parent is None:
-        return
-    if el.tail:
-        previous = el.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + el.tail
-        else:
-            parent.text = (parent.text or "") + el.tail
-    parent.remove(el)
 
 
 def _signature(el: etree._Element) -> tuple[str, frozenset[str]]:
@@ -146,8 +123,7 @@ def thread(tree: HtmlElement) -> etree._Element | None:
     for body in bodies:
         post = copy.deepcopy(body)
         post.tail = None
-        for aside in list(post.iter("aside")):
-            _drop(aside)
+        etree.strip_elements(post, "aside", with_tail=False)  # link previews; text after them stays
         etree.SubElement(root, "div").append(post)
     log.debug("discussion thread: %d posts from microdata", len(bodies))
     return root

@@ -171,12 +171,7 @@ def _text_blocks(lines: list[str], width: int | None) -> Iterator[Block]:
         if not line:
             gap = True
             continue
-        if (
-            current
-            and not gap
-            and width is not None
-            and len(current[-1]) + 1 + len(line.split(" ", 1)[0]) > width
-        ):
+        if current and not gap and _wrapped_from(current[-1], line, width):
             current.append(line)
             continue
         if current:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from lxml.html import document_fromstring, fragment_fromstring
 
 from cleaner import Cleaner, Config, run
-from cleaner.page_type import PageType
-from cleaner.posts import covers, discussion_thread, item_types, ld_thread, thread
+from cleaner.page_type import PageType, item_types
+from cleaner.posts import covers, discussion_thread, ld_thread, thread
 
 
 def _post(n: int, kind: str = "Comment", extra: str = "") -> str:
