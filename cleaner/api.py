@@ -14,11 +14,11 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from . import registry
-from .choose import Source, choose
+from .choose import Source, choose, may_prefer_resiliparse, word_count
 from .config import Config
 from .document import Block, Document, Kind
 from .engine import Deadline, Engine
-from .extract import Extraction, drop_scripts, main_content, resiliparse, resiliparse_text
+from .extract import Extraction, drop_scripts, main_content, most_words, resiliparse, resiliparse_text
 from .load import detect_lang, load, page_lang
 from .page_type import PageType
 from .page_type import detect as detect_page_type
@@ -142,9 +142,15 @@ def _extracted_blocks(
         tree, config, url, comments=comments, fast=plan is Extraction.FAST or second is not None
     )
     blocks = segment_tree(body, extracted=True) if body is not None else []
+    found = render(blocks, ())
+    if second is not None and not may_prefer_resiliparse(
+        word_count(found), lambda: most_words(tree), comments=comments
+    ):
+        log.debug("main content from trafilatura: too few words on the page for Resiliparse to win")
+        second = None
     text = resiliparse_text(tree, second, comments=comments) if second is not None else None
     if text is not None:
-        choice = choose(render(blocks, ()), text, comments=comments)
+        choice = choose(found, text, comments=comments)
         log.debug("main content from %s: %s", choice.source, choice.reason)
         if choice.source is Source.RESILIPARSE:
             return segment_lines(text), Source.RESILIPARSE

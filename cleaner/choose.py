@@ -25,6 +25,7 @@ of the page text each covers, and dropping Resiliparse's short lines that trafil
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 from typing import Final
@@ -67,8 +68,8 @@ class Choice:
 def choose(trafilatura: str, resiliparse: str, *, comments: bool = False) -> Choice:
     """Which candidate to keep, and why. Both are plain text, one block per line. ``comments``:
     comments count as content (by default on discussion pages only)."""
-    t_count = len(WORD.findall(trafilatura))
-    r_count = len(WORD.findall(resiliparse))
+    t_count = word_count(trafilatura)
+    r_count = word_count(resiliparse)
     found = f"Resiliparse {r_count} words, trafilatura {t_count}"
     if r_count == 0 and t_count < ALONE_WORDS:
         return Choice(Source.RESILIPARSE, f"{found}: no main content")
@@ -79,6 +80,24 @@ def choose(trafilatura: str, resiliparse: str, *, comments: bool = False) -> Cho
     if share < PROSE_SHARE:
         return Choice(Source.TRAFILATURA, f"{found}, but only {share:.0%} of its extra words are prose")
     return Choice(Source.RESILIPARSE, f"{found}; {share:.0%} of its extra words are prose")
+
+
+def may_prefer_resiliparse(
+    trafilatura_words: int, most_words: Callable[[], int], *, comments: bool = False
+) -> bool:
+    """Could ``choose`` take Resiliparse's candidate when trafilatura's has ``trafilatura_words``
+    words and Resiliparse's can have at most ``most_words()`` (an upper bound, called only when
+    needed; words counted as ``choose`` counts them: ``word_count``)? False means Resiliparse
+    need not run: its candidate would be turned down."""
+    if trafilatura_words < ALONE_WORDS:
+        return True
+    more = DISCUSSION_MORE_WORDS if comments else MORE_WORDS
+    return most_words() > more * trafilatura_words
+
+
+def word_count(text: str) -> int:
+    """The words of ``text`` as ``choose`` counts them."""
+    return len(WORD.findall(text))
 
 
 def _key(text: str) -> str:

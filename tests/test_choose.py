@@ -12,7 +12,17 @@ import pytest
 
 import cleaner
 from cleaner import extract
-from cleaner.choose import ALONE_WORDS, DISCUSSION_MORE_WORDS, MORE_WORDS, PROSE_LINE_WORDS, Source, choose
+from cleaner.choose import (
+    ALONE_WORDS,
+    DISCUSSION_MORE_WORDS,
+    MORE_WORDS,
+    PROSE_LINE_WORDS,
+    Source,
+    choose,
+    may_prefer_resiliparse,
+    word_count,
+)
+from cleaner.load import parse_html
 
 ARTICLE = [
     "The regional council approved the new budget on Tuesday after a long debate about schools.",
@@ -157,3 +167,50 @@ def test_resiliparse_failure_on_one_page_keeps_trafilatura(
         result = cleaner.run(THREAD, url="https://forum.example.org/showthread.php?t=1")
     assert result.source is Source.TRAFILATURA and POSTS[0] in result.text
     assert any("Resiliparse extraction failed" in r.message for r in caplog.records)
+
+
+def test_most_words_counts_every_text_node_apart_and_leaves_scripts_out() -> None:
+    html = (
+        '<html><head><title>Title</title><script type="application/ld+json">{"articleBody": "one two '
+        'three four"}</script></head><body><div>alpha</div><div>beta,gamma_delta</div><p>x&nbsp;y</p>'
+        "<ul><li>first</li><li>second</li></ul></body></html>"
+    )
+    # Title alpha beta gamma_delta x y first second: block boundaries split words, scripts do not count
+    assert extract.most_words(parse_html(html)) == 8
+    second = extract.resiliparse()
+    assert second is not None
+    assert word_count(second(html, False)) <= 8
+
+
+def test_resiliparse_is_needed_only_when_its_candidate_could_win() -> None:
+    def never() -> int:
+        raise AssertionError("the bound is not needed when trafilatura has few words")
+
+    assert may_prefer_resiliparse(ALONE_WORDS - 1, never)
+    assert not may_prefer_resiliparse(ALONE_WORDS, lambda: int(MORE_WORDS * ALONE_WORDS))
+    assert may_prefer_resiliparse(ALONE_WORDS, lambda: int(MORE_WORDS * ALONE_WORDS) + 1)
+    assert may_prefer_resiliparse(100, lambda: int(DISCUSSION_MORE_WORDS * 100) + 1, comments=True)
+    assert not may_prefer_resiliparse(100, lambda: int(DISCUSSION_MORE_WORDS * 100), comments=True)
+
+
+def test_skipping_resiliparse_on_a_page_with_little_else_gives_the_same_result(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    page = ARTICLE_WITH_TILES.replace('<div class="more">', '<div class="more" hidden>').replace(
+        "".join(f'<div class="tile"><span>{t}</span></div>' for t in TILES), ""
+    )
+    calls: list[str] = []
+    real = extract.resiliparse()
+    assert real is not None
+
+    def spy(html: str, comments: bool) -> str:
+        calls.append(html)
+        return real(html, comments)
+
+    monkeypatch.setattr("cleaner.api.resiliparse", lambda: spy)
+    skipped = cleaner.run(page)
+    assert calls == []
+    monkeypatch.setattr("cleaner.api.may_prefer_resiliparse", lambda *args, **kwargs: True)
+    assert cleaner.run(page) == skipped
+    assert len(calls) == 1
+    assert skipped.source is Source.TRAFILATURA and all(p in skipped.text for p in ARTICLE)
