@@ -92,6 +92,7 @@ class Cleaner:
     ) -> tuple[Document, list[Removal], bool]:
         doc = Document(Kind.HTML, tree=tree, url=url, title=html_title(tree))
         doc.lang = self._lang(page_lang(tree), doc)
+        drop_scripts(tree)
         doc.index = PageIndex.build(tree)
         removals = self.engine.apply_to_tree(doc, tree, deadline)
         doc.index = None
@@ -101,8 +102,6 @@ class Cleaner:
         if comments is None:
             comments = doc.page_type is PageType.DISCUSSION
         plan = deadline.plan_extraction(tree, self.config)
-        if plan is not Extraction.SKIP:
-            drop_scripts(tree)
         extracted = _extracted_blocks(tree, self.config, url, plan, comments)
         posts = None
         if self.config.include_comments is not False and plan is not Extraction.SKIP:

@@ -41,13 +41,16 @@ class Extraction(Enum):
     """No extraction: the whole <body> without page chrome."""
 
 
-NO_TEXT: Final = etree.XPath("//script[not(@type='application/ld+json')] | //style")
-"""Elements no extractor takes text from (JSON-LD stays: trafilatura reads articleBody there)."""
+NO_TEXT: Final = etree.XPath("//script[not(@type='application/ld+json')] | //style | //svg")
+"""Elements no extractor takes text from (JSON-LD stays: trafilatura reads articleBody there;
+inline SVG icons are 7% of the elements of a WCXB page)."""
 
 
 def drop_scripts(tree: HtmlElement) -> None:
-    """Remove scripts and styles before extraction: trafilatura copies the tree three times and
-    Resiliparse parses it again, and on many pages they are most of the markup."""
+    """Remove scripts, styles and SVG right after parsing: every later step walks the tree
+    (the page index, the tree rules, trafilatura, which copies it three times, and Resiliparse,
+    which parses it again), and on many pages they are most of the markup. Outputs are the same
+    on every 3rd page of WCXB and of the trafilatura set as when they went just before extraction."""
     for el in NO_TEXT(tree):
         el.drop_tree()
 

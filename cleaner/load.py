@@ -102,7 +102,6 @@ START_TAG: Final = re.compile(r"<[A-Za-z]")
 MAX_SUBSET: Final = 1_000_000
 HUGE_TAG_CHARS: Final = 50_000
 HUGE_TAG: Final = re.compile(rf"<([A-Za-z][^\s/>]*)[^<>]{{{HUGE_TAG_CHARS},}}")
-LONG_TAG: Final = re.compile(rf"<[^<>]{{{HUGE_TAG_CHARS}}}")
 CHARACTER_REFERENCE: Final = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}))")
 MAX_ATTRIBUTES: Final = 1000
 # C0 controls that no text needs (tab, LF, FF and CR stay), DEL, and NUL.
@@ -656,7 +655,7 @@ def _strip_doctype_subset(text: str) -> str:
 def _tame_huge_tags(text: str) -> str:
     """Drop the attributes of start tags that have thousands of them: libxml2 checks each new
     attribute against all earlier ones (quadratic), and no text lives in them."""
-    if LONG_TAG.search(text) is None:
+    if not _has_long_tag(text):
         return text  # a linear check first: HUGE_TAG backtracks over every tag of the page
     out: list[str] = []
     pos = 0
@@ -671,6 +670,14 @@ def _tame_huge_tags(text: str) -> str:
     log.warning("dropped the attributes of %d tags with over %d attributes", len(out) // 2, MAX_ATTRIBUTES)
     out.append(text[pos:])
     return "".join(out)
+
+
+def _has_long_tag(text: str) -> bool:
+    """Does ``text`` hold a start of tag that long: a '<' with ``HUGE_TAG_CHARS`` characters after
+    it and no '<' or '>' among them."""
+    return any(
+        len(part) >= HUGE_TAG_CHARS and ">" not in part[:HUGE_TAG_CHARS] for part in text.split("<")[1:]
+    )
 
 
 def page_lang(tree: HtmlElement) -> str | None:

@@ -78,9 +78,10 @@ def detect(tree: HtmlElement, url: str | None) -> PageType:
     """DISCUSSION when forum software made the page, its URL is a thread's, or it declares
     schema.org DiscussionForumPosting / QAPage; then PRODUCT or LISTING from the schema.org
     types it declares (:func:`schema_types`); ARTICLE otherwise."""
-    if _is_discussion(tree, url):
+    scripts, items = [str(script) for script in LD_SCRIPTS(tree)], ITEMS(tree)  # read once
+    if _is_discussion(tree, url, scripts, items):
         return PageType.DISCUSSION
-    types = schema_types(tree)
+    types = schema_types(tree, scripts, items)
     if types.keys() & LISTING_TYPES:
         return PageType.LISTING
     if (
@@ -92,13 +93,16 @@ def detect(tree: HtmlElement, url: str | None) -> PageType:
     return PageType.ARTICLE
 
 
-def schema_types(tree: HtmlElement) -> Counter[str]:
-    """How often each schema.org type is declared, in JSON-LD ``@type`` and microdata ``itemtype``."""
+def schema_types(
+    tree: HtmlElement, scripts: list[str] | None = None, items: list[HtmlElement] | None = None
+) -> Counter[str]:
+    """How often each schema.org type is declared, in JSON-LD ``@type`` and microdata ``itemtype``.
+    ``scripts`` and ``items``: ``LD_SCRIPTS`` and ``ITEMS`` of ``tree`` when already read."""
     found: Counter[str] = Counter()
-    for script in LD_SCRIPTS(tree):
-        for value in LD_TYPE.findall(str(script)):
+    for script in map(str, LD_SCRIPTS(tree)) if scripts is None else scripts:
+        for value in LD_TYPE.findall(script):
             found.update(name.rsplit("/", 1)[-1] for name in QUOTED.findall(value))
-    for item in ITEMS(tree):
+    for item in ITEMS(tree) if items is None else items:
         found.update(item_types(item))
     return found
 
@@ -109,12 +113,12 @@ def item_types(el: etree._Element) -> frozenset[str]:
     return frozenset(url.rstrip("/").rsplit("/", 1)[-1] for url in value.split())
 
 
-def _is_discussion(tree: HtmlElement, url: str | None) -> bool:
+def _is_discussion(tree: HtmlElement, url: str | None, scripts: list[str], items: list[HtmlElement]) -> bool:
     software = phrases.load("forum_software")
     for generator in GENERATOR(tree):
         if any(name in normalise(str(generator)) for name in software):
             return True
     if url and DISCUSSION_PATH.search(urlparse(url).path):
         return True
-    sources = [*LD_SCRIPTS(tree), *(item.get("itemtype", "") for item in ITEMS(tree))]
-    return any(DISCUSSION_SCHEMA.search(str(source)) for source in sources)
+    sources = [*scripts, *(item.get("itemtype", "") for item in items)]
+    return any(DISCUSSION_SCHEMA.search(source) for source in sources)

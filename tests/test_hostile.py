@@ -36,7 +36,7 @@ from cleaner import (
 )
 from cleaner.engine import Deadline
 from cleaner.extract import Extraction
-from cleaner.load import clean_chars, decode, limit_depth
+from cleaner.load import HUGE_TAG_CHARS, _has_long_tag, clean_chars, decode, limit_depth
 from tests.hostile import corpus
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -222,6 +222,22 @@ def test_messages_say_what_and_which_option() -> None:
 
 
 # --- limits ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "long"),
+    [
+        ("<p>" + "x" * HUGE_TAG_CHARS, False),  # long text, short tag
+        ("<div " + "a" * (HUGE_TAG_CHARS - 5), False),  # one character short
+        ("<div " + "a" * (HUGE_TAG_CHARS - 4), True),
+        ("<div " + "a" * (HUGE_TAG_CHARS - 10) + ">" + "b" * 20, False),  # the tag ends in time
+        ("<div " + "a" * (HUGE_TAG_CHARS - 10) + "<" + "b" * 20, False),
+        ("text <" + "a" * HUGE_TAG_CHARS + "> <p>", True),
+    ],
+)
+def test_the_long_tag_check_is_the_regex_it_replaces(text: str, long: bool) -> None:
+    regex = re.compile(rf"<[^<>]{{{HUGE_TAG_CHARS}}}")
+    assert _has_long_tag(text) is long is (regex.search(text) is not None)
 
 
 def test_size_limit_counts_bytes_or_characters() -> None:

@@ -49,18 +49,17 @@ class CaptionRepeated(Rule):
         if not captions:
             return
         inside = set(captions)
-        paragraphs = [
-            key(p.text_content())
-            for p in tree.iter("p")
-            if p not in inside and not any(a in inside for a in p.iterancestors())
-        ]
+        paragraphs: list[str] | None = None  # read only once a caption is long enough
         for el in outermost(captions):
             k = key(text_of(el))
             if word_count(k) < MIN_CAPTION_WORDS:
                 continue
             if k in _alts_near(el):
                 yield Hit(el, "caption repeats its image's alt text")
-            elif any(k in p for p in paragraphs):
+                continue
+            if paragraphs is None:
+                paragraphs = _paragraphs_outside(tree, inside)
+            if any(k in p for p in paragraphs):
                 yield Hit(el, "caption repeats a body paragraph")
 
     def find_in_blocks(self, doc: Document, removed: Mapping[int, Removal]) -> Iterator[Hit]:
@@ -79,6 +78,15 @@ class CaptionRepeated(Rule):
                     for j in range(start + 1, i):
                         yield Hit(j, "repeats the block right above it")
             start = i
+
+
+def _paragraphs_outside(tree: HtmlElement, captions: set[HtmlElement]) -> list[str]:
+    """The ``key`` of each <p> that is not in one of ``captions``."""
+    return [
+        key(p.text_content())
+        for p in tree.iter("p")
+        if p not in captions and not any(a in captions for a in p.iterancestors())
+    ]
 
 
 def _alts_near(el: HtmlElement) -> set[str]:
