@@ -41,7 +41,7 @@ class Extraction(Enum):
     """No extraction: the whole <body> without page chrome."""
 
 
-NO_TEXT: Final = etree.XPath("//script[not(@type='application/ld+json')] | //style | //svg")
+NO_TEXT: Final = etree.XPath("//script[not(@type='application/ld+json')] | //style | //svg | //link")
 """Elements no extractor takes text from (JSON-LD stays: trafilatura reads articleBody there;
 inline SVG icons are 7% of the elements of a WCXB page)."""
 

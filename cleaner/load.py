@@ -254,14 +254,15 @@ def load(source: Any, kind: Kind, config: Config, encoding: str | None = None) -
         _reject_binary(data)
         is_html = kind is Kind.HTML or (kind is Kind.AUTO and bool(HTML_SNIFF.search(data[:SNIFF_BYTES])))
         source = decode(data, encoding, is_html=is_html)
-        _reject_undecodable(source, encoding)
+        encoded = _reject_undecodable(source, encoding)
+        source = clean_chars(source, encoded)
     elif isinstance(source, str):
         _check_size(len(source), config, "characters")
+        source = clean_chars(source)
     else:
         raise TypeError(
             f"clean() takes str, bytes, an lxml tree or a BeautifulSoup object, not {type(source).__name__}"
         )
-    source = clean_chars(source)
     if kind is Kind.AUTO:
         kind = Kind.HTML if _looks_like_html(source) else Kind.TEXT
     if kind is Kind.TEXT:
@@ -269,12 +270,13 @@ def load(source: Any, kind: Kind, config: Config, encoding: str | None = None) -
     return Loaded(Kind.HTML, tree=parse_html(source, config))
 
 
-def clean_chars(text: str) -> str:
+def clean_chars(text: str, encoded: bytes | None = None) -> str:
     """Lone surrogates become U+FFFD (pairs are joined); NUL, the other C0 control characters
     and the noncharacters U+FFFE/U+FFFF go, a form feed becomes a line break; C1 controls
-    become the windows-1252 characters they stand for."""
+    become the windows-1252 characters they stand for. ``encoded``: ``text`` in UTF-8, if the
+    caller has it."""
     try:
-        data = text.encode("utf-8")
+        data = text.encode("utf-8") if encoded is None else encoded
     except UnicodeEncodeError:  # lone surrogates
         text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
         data = text.encode("utf-8")
@@ -315,6 +317,10 @@ def decode(data: bytes, hint: str | None, *, is_html: bool) -> str:
                 if codec.startswith("iso2022"):
                     return data.decode(codec, "replace")
         return data.decode("ascii")
+    try:
+        return data.decode("utf-8")  # valid UTF-8: the test below would take it anyway
+    except UnicodeDecodeError:
+        pass
     utf8, good, bad = _utf8_reading(data)
     if good >= UTF8_MAJORITY * bad or ("utf-8" in codecs_ and good >= UTF8_LABELLED * bad):
         # UTF-8 whatever the labels say when it (nearly) validates: legacy text almost never
@@ -727,6 +733,8 @@ def _clean_tree_chars(tree: HtmlElement) -> None:
 
 def _has_control_reference(text: str) -> bool:
     """Does a numeric character reference in ``text`` make a character ``clean_chars`` fixes?"""
+    if "&#" not in text:
+        return False
     for match in CHARACTER_REFERENCE.finditer(text):
         hexa, decimal = match.groups()
         code = int(hexa, 16) if hexa else int(decimal)
@@ -780,11 +788,16 @@ def _reject_binary(data: bytes) -> None:
         )
 
 
-def _reject_undecodable(text: str, hint: str | None) -> None:
-    """After the best decoding, mostly U+FFFD or control characters means it was no text."""
+def _reject_undecodable(text: str, hint: str | None) -> bytes | None:
+    """After the best decoding, mostly U+FFFD or control characters means it was no text.
+    Returns ``text`` in UTF-8 for ``clean_chars`` (None if it has lone surrogates)."""
+    try:
+        encoded = text.encode("utf-8")  # a C0 control is one byte in UTF-8
+        valid: bytes | None = encoded
+    except UnicodeEncodeError:
+        encoded, valid = text.encode("utf-8", "surrogatepass"), None
     if not text:
-        return
-    encoded = text.encode("utf-8", "surrogatepass")  # a C0 control is one byte in UTF-8
+        return valid
     broken = text.count("\ufffd") + len(encoded) - len(encoded.translate(None, C0_CONTROL_BYTES))
     if broken > MAX_BROKEN_SHARE * len(text):
         given = f" with encoding={hint!r}" if hint else ""
@@ -792,3 +805,4 @@ def _reject_undecodable(text: str, hint: str | None) -> None:
             f"input does not decode to text{given}: {broken / len(text):.0%} of the characters are "
             "invalid or control characters; pass encoding=... if you know the page's charset"
         )
+    return valid
