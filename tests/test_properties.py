@@ -25,6 +25,7 @@ from lxml.html import HtmlElement
 import cleaner
 from cleaner import CleanerError, Config
 from cleaner.load import clean_chars, decode, parse_html
+from cleaner.textutil import collapse
 
 SETTINGS = settings(
     max_examples=80,
@@ -252,3 +253,8 @@ def test_clean_chars_is_idempotent_and_leaves_no_controls(text: str) -> None:
 def test_unicode_bytes_decode_back(text: str, codec: str) -> None:
     data = text.encode(codec)  # utf-16/utf-32 write a BOM
     assert decode(data, None, is_html=False) == text
+
+
+def test_collapse_splits_at_exactly_the_regex_whitespace() -> None:
+    every_char = " a".join(chr(code) * 2 for code in range(0x110000))
+    assert collapse(every_char) == re.sub(r"\s+", " ", every_char).strip()
