@@ -680,7 +680,11 @@ def _tame_huge_tags(text: str) -> str:
 
 def _has_long_tag(text: str) -> bool:
     """Does ``text`` hold a start of tag that long: a '<' with ``HUGE_TAG_CHARS`` characters after
-    it and no '<' or '>' among them."""
+    it and no '<' or '>' among them? Those characters would cover one of the chunks of half that
+    length that ``text`` divides into, so a page with a '<' in each chunk has none."""
+    half = HUGE_TAG_CHARS // 2
+    if all(text.find("<", start, start + half) != -1 for start in range(0, len(text) - half + 1, half)):
+        return False
     return any(
         len(part) >= HUGE_TAG_CHARS and ">" not in part[:HUGE_TAG_CHARS] for part in text.split("<")[1:]
     )

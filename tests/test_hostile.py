@@ -233,6 +233,8 @@ def test_messages_say_what_and_which_option() -> None:
         ("<div " + "a" * (HUGE_TAG_CHARS - 10) + ">" + "b" * 20, False),  # the tag ends in time
         ("<div " + "a" * (HUGE_TAG_CHARS - 10) + "<" + "b" * 20, False),
         ("text <" + "a" * HUGE_TAG_CHARS + "> <p>", True),
+        ("<p>" * 9000 + "<b " + "a" * HUGE_TAG_CHARS + "<p>" * 9000, True),  # off the chunk grid
+        ("<p>" * 9000 + "<b " + "a" * (HUGE_TAG_CHARS - 3) + "<p>" * 9000, False),
     ],
 )
 def test_the_long_tag_check_is_the_regex_it_replaces(text: str, long: bool) -> None:
