@@ -14,7 +14,7 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from . import registry
-from .choose import Source, choose
+from .choose import WORD, Source, choose, merged, more_words
 from .config import Config
 from .document import Block, Document, Kind
 from .engine import Deadline, Engine
@@ -133,8 +133,9 @@ def _extracted_blocks(
     tree: HtmlElement, config: Config, url: str | None, plan: Extraction, comments: bool
 ) -> tuple[list[Block], Source] | None:
     """The blocks of the main content and where they came from: the candidate ``choose``
-    prefers (trafilatura fast mode and Resiliparse), trafilatura alone when Resiliparse is
-    missing or the plan says FAST; None when extraction is skipped or finds nothing."""
+    prefers (trafilatura fast mode, Resiliparse, their merge, or trafilatura's default mode
+    where its fast mode found a fragment), trafilatura alone when Resiliparse is missing or
+    the plan says FAST; None when extraction is skipped or finds nothing."""
     if plan is Extraction.SKIP:
         return None
     second = resiliparse() if plan is Extraction.FULL else None
@@ -144,11 +145,25 @@ def _extracted_blocks(
     blocks = segment_tree(body, extracted=True) if body is not None else []
     text = resiliparse_text(tree, second, comments=comments) if second is not None else None
     if text is not None:
-        choice = choose(render(blocks, ()), text, comments=comments)
+        fast = render(blocks, ())
+        choice = choose(fast, text, comments=comments, page_words=lambda: _page_words(tree))
         log.debug("main content from %s: %s", choice.source, choice.reason)
         if choice.source is Source.RESILIPARSE:
             return segment_lines(text), Source.RESILIPARSE
+        if choice.source is Source.MERGED:
+            return segment_lines(merged(fast, text)), Source.MERGED
+        if choice.source is Source.TRAFILATURA_DEFAULT:
+            default = main_content(tree, config, url, comments=comments)
+            found = segment_tree(default, extracted=True) if default is not None else []
+            if more_words(render(found, ()), fast):
+                return found, Source.TRAFILATURA_DEFAULT
+            log.debug("trafilatura's default mode found no more words: fast mode kept")
     return (blocks, Source.TRAFILATURA) if blocks else None
+
+
+def _page_words(tree: HtmlElement) -> int:
+    """The number of words in the page's <body> (after the tree rules)."""
+    return len(WORD.findall(_body(tree).text_content()))
 
 
 def _fallback_blocks(tree: HtmlElement) -> list[Block]:
