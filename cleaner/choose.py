@@ -12,13 +12,14 @@ candidate is taken. Otherwise, in this order:
    only the first post) and what it adds beyond trafilatura's text is prose, not link lists
    and menus: at least ``PROSE_SHARE`` of the added words stand in lines of
    ``PROSE_LINE_WORDS`` words or more.
-2. When Resiliparse holds somewhat more words (``UNSURE_MORE_WORDS`` times trafilatura's), the
-   added words are prose (``PROSE_SHARE`` as above) and at least ``INSIDE_SHARE`` of them lie
-   *inside* trafilatura's text (between the first and the last Resiliparse line that
-   trafilatura also has), trafilatura skipped parts of the content (headings, lists, boxed
-   paragraphs) rather than Resiliparse adding a header, teasers or comments around it: the
-   MERGED candidate is taken (:func:`merged`: Resiliparse's lines from the first to the last
-   line it shares with trafilatura, without the short lines trafilatura lacks).
+2. When Resiliparse holds somewhat more words (``UNSURE_MORE_WORDS`` times trafilatura's),
+   the added words are mostly prose (``MERGE_PROSE_SHARE`` of them in prose lines) and at
+   least ``INSIDE_SHARE`` of them lie *inside* trafilatura's text (between the first and the
+   last Resiliparse line that trafilatura also has), trafilatura skipped parts of the content
+   (headings, lists, boxed paragraphs) rather than Resiliparse adding a header, teasers or
+   comments around it: the MERGED candidate is taken (:func:`merged`: Resiliparse's lines
+   from the first to the last line it shares with trafilatura, without the short lines
+   trafilatura lacks).
 3. When Resiliparse holds more words (``UNSURE_MORE_WORDS`` times) and trafilatura's text is
    under ``FRAGMENT_SHARE`` of the words of the page, trafilatura's fast mode probably caught
    a fragment: its default mode (readability and jusText compared, a second run, so only on
@@ -66,6 +67,9 @@ PROSE_SHARE: Final = 0.3
 UNSURE_MORE_WORDS: Final = 1.2
 """Below ``MORE_WORDS``, from this many times trafilatura's words the merge or trafilatura's
 default mode may be taken (steps 2 and 3)."""
+MERGE_PROSE_SHARE: Final = 0.5
+"""The share of the words Resiliparse adds that must stand in prose lines for the merge
+(step 2): at ``PROSE_SHARE`` the merge brings more shop and sign-up lines (see above)."""
 INSIDE_SHARE: Final = 0.5
 """The share of the words Resiliparse adds that must lie inside trafilatura's text (step 2)."""
 ANCHOR_WORDS: Final = 3
@@ -132,7 +136,7 @@ def choose(
     if r_count > more * t_count and prose >= PROSE_SHARE:
         return Choice(Source.RESILIPARSE, f"{found}; {prose:.0%} of its extra words are prose")
     inside = _inside_share(lines)
-    if prose >= PROSE_SHARE and inside >= INSIDE_SHARE:
+    if prose >= MERGE_PROSE_SHARE and inside >= INSIDE_SHARE:
         return Choice(
             Source.MERGED, f"{found}; {prose:.0%} of its extra words are prose, {inside:.0%} inside"
         )
