@@ -27,20 +27,27 @@ candidate is taken. Otherwise, in this order:
 4. Otherwise trafilatura is kept.
 
 On WCXB dev (1,497 pages, word F1 after the block rules): trafilatura fast mode alone 0.805,
-Resiliparse alone 0.786, the better of the two on every page 0.865 (of three, with
-trafilatura's default mode, 0.873). Step 1 alone (3 times, 1.5 on discussion pages) gives
-0.8385 (odd ids 0.835, even 0.842; without-rate 0.053) and on the trafilatura eval set snippet
-F1 0.926 (trafilatura's default mode 0.921); at 1.5 everywhere the eval set falls to 0.916
-(Resiliparse brings comments and teasers to articles). Step 2 (1.2 times, half the added words
-inside) adds 0.010 (0.848; odd +0.009, even +0.011; eval set 0.927), on 64 pages; taking all
-of Resiliparse there instead of the merge gives 0.0008 less with without-rate 0.062 instead of
-0.055, and keeping its short lines 0.0008 more without-rate. Step 3 (under 15% of the page)
-adds 0.002 on each half (0.850) and runs the second trafilatura pass on 32 pages in 1,497 (2%);
-on the eval set 0.927. Tried and left out (no gain on either half): word overlap between the
-candidates, the share of the page text each covers, dropping Resiliparse's short lines that
-trafilatura lacks (in step 1), skipping step 2 on product pages, and running the default mode
-on every page where Resiliparse has 1.2 to 3 times trafilatura's words (292 pages, at most
-+0.0055 with a perfect choice between the two, for about 10 ms a page).
+Resiliparse alone 0.786, the better of the two on every page 0.865 (0.873 of these and
+trafilatura's default mode). Step 1 alone (3 times, 1.5 on discussion pages) gives 0.8385
+(odd ids 0.835, even 0.842; without-rate 0.053) and on the trafilatura eval set snippet F1
+0.926 (trafilatura's default mode: 0.921); at 1.5 everywhere the eval set falls to 0.916
+(Resiliparse brings comments and teasers to articles). Step 2 (1.2 times, half of the added
+words prose and half inside) adds 0.009 (0.8475; odd ids +0.007, even +0.011; without-rate
+unchanged; eval set 0.927) on about 125 pages (36 of 990 on the eval set). Taking all of
+Resiliparse there instead of the merge gives 0.8468 with without-rate 0.059; a prose share
+of 0.3 for the merge, 0.001 more F1 but without-rate 0.054 (shop and sign-up lines). Step 3
+(under a tenth of the page) runs the default mode on 23 WCXB pages (1.5%; 10 of 990 on the
+eval set) and adds 0.0017 (odd +0.0026, even +0.0009); at 0.15 it runs on 32 pages for
+0.0003 more. All steps, ``benchmarks/run.py --extractors cleaner,trafilatura --datasets
+wcxb,trafeval``: WCXB 0.849 (odd 0.845, even 0.853; articles 0.947; without-rate 0.052), eval
+set 0.928. CPU: the second trafilatura pass costs about 130 ms on each page it runs on, 2 ms
+a page on average over WCXB (0.7 on the eval set); the line comparison of steps 1-2 about
+0.3 ms. ``FRAGMENT_SHARE = 0`` turns step 3 off. Tried and left out (no gain on either half):
+word overlap between the candidates, the share of the page text each covers, dropping
+Resiliparse's short lines that trafilatura lacks when it is taken whole (step 1), skipping
+step 2 on product pages (0.0007 less), and running the default mode on every page where
+Resiliparse has 1.2 to 3 times trafilatura's words (292 pages: at most +0.0055 with a
+perfect choice between the two, for about 10 ms a page).
 """
 
 from __future__ import annotations
