@@ -8,13 +8,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from lxml.html import HtmlElement
 
 from . import registry
-from .choose import Source, choose, may_prefer_resiliparse, word_count
+from .choose import Source, choose, may_prefer_resiliparse, merged, more_words, word_count
 from .config import Config
 from .document import Block, Document, Kind
 from .engine import Deadline, Engine
@@ -132,8 +132,9 @@ def _extracted_blocks(
     tree: HtmlElement, config: Config, url: str | None, plan: Extraction, comments: bool
 ) -> tuple[list[Block], Source] | None:
     """The blocks of the main content and where they came from: the candidate ``choose``
-    prefers (trafilatura fast mode and Resiliparse), trafilatura alone when Resiliparse is
-    missing or the plan says FAST; None when extraction is skipped or finds nothing."""
+    prefers (trafilatura fast mode, Resiliparse, their merge, or trafilatura's default mode
+    where its fast mode found a fragment), trafilatura alone when Resiliparse is missing or
+    the plan says FAST; None when extraction is skipped or finds nothing."""
     if plan is Extraction.SKIP:
         return None
     second = resiliparse() if plan is Extraction.FULL else None
@@ -142,17 +143,28 @@ def _extracted_blocks(
     )
     blocks = segment_tree(body, extracted=True) if body is not None else []
     found = render(blocks, ())
-    if second is not None and not may_prefer_resiliparse(
-        word_count(found), lambda: most_words(tree), comments=comments
-    ):
+
+    @cache
+    def page_words() -> int:
+        return most_words(tree)
+
+    if second is not None and not may_prefer_resiliparse(word_count(found), page_words):
         log.debug("main content from trafilatura: too few words on the page for Resiliparse to win")
         second = None
     text = resiliparse_text(tree, second, comments=comments) if second is not None else None
     if text is not None:
-        choice = choose(found, text, comments=comments)
+        choice = choose(found, text, comments=comments, page_words=page_words)
         log.debug("main content from %s: %s", choice.source, choice.reason)
         if choice.source is Source.RESILIPARSE:
             return segment_lines(text), Source.RESILIPARSE
+        if choice.source is Source.MERGED:
+            return segment_lines(merged(found, text)), Source.MERGED
+        if choice.source is Source.TRAFILATURA_DEFAULT:
+            default = main_content(tree, config, url, comments=comments)
+            recovered = segment_tree(default, extracted=True) if default is not None else []
+            if more_words(render(recovered, ()), found):
+                return recovered, Source.TRAFILATURA_DEFAULT
+            log.debug("trafilatura's default mode found no more words: fast mode kept")
     return (blocks, Source.TRAFILATURA) if blocks else None
 
 

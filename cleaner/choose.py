@@ -1,25 +1,53 @@
-"""Choose between a page's two main-content candidates: trafilatura's and Resiliparse's.
+"""Choose between a page's main-content candidates: trafilatura's and Resiliparse's.
 
 trafilatura (fast mode) is precise on articles but often stops short on pages whose content
 is not one run of prose: forum threads, listings, service pages. Resiliparse keeps more of
 such pages, and more page chrome elsewhere. When Resiliparse finds no text at all and
 trafilatura fewer than ``ALONE_WORDS`` words, the page has no main content (an error page, an
 empty listing: what trafilatura found there is a menu or a notice), and the empty Resiliparse
-candidate is taken. Otherwise trafilatura is kept unless Resiliparse
+candidate is taken. Otherwise, in this order:
 
-1. holds clearly more words (``MORE_WORDS`` times trafilatura's; ``DISCUSSION_MORE_WORDS`` on a
-   forum thread or Q&A page, where trafilatura often keeps only the first post), and
-2. what it adds beyond trafilatura's text is prose, not link lists and menus: at least
-   ``PROSE_SHARE`` of the added words stand in lines of ``PROSE_LINE_WORDS`` words or more.
+1. Resiliparse is taken when it holds clearly more words (``MORE_WORDS`` times trafilatura's;
+   ``DISCUSSION_MORE_WORDS`` on a forum thread or Q&A page, where trafilatura often keeps
+   only the first post) and what it adds beyond trafilatura's text is prose, not link lists
+   and menus: at least ``PROSE_SHARE`` of the added words stand in lines of
+   ``PROSE_LINE_WORDS`` words or more.
+2. When Resiliparse holds somewhat more words (``UNSURE_MORE_WORDS`` times trafilatura's),
+   the added words are mostly prose (``MERGE_PROSE_SHARE`` of them in prose lines) and at
+   least ``INSIDE_SHARE`` of them lie *inside* trafilatura's text (between the first and the
+   last Resiliparse line that trafilatura also has), trafilatura skipped parts of the content
+   (headings, lists, boxed paragraphs) rather than Resiliparse adding a header, teasers or
+   comments around it: the MERGED candidate is taken (:func:`merged`: Resiliparse's lines
+   from the first to the last line it shares with trafilatura, without the short lines
+   trafilatura lacks).
+3. When Resiliparse holds more words (``UNSURE_MORE_WORDS`` times) and trafilatura's text is
+   under ``FRAGMENT_SHARE`` of the words of the page, trafilatura's fast mode probably caught
+   a fragment: its default mode (readability and jusText compared, a second run, so only on
+   these pages) is tried, and kept if it finds more words (:func:`more_words`).
+4. Otherwise trafilatura is kept.
 
-On WCXB dev (1,497 pages, word F1 after the block rules): trafilatura fast mode alone 0.792,
-Resiliparse alone 0.781, the better candidate on every page 0.861. The word-count test alone
-at 1.5 gives 0.834 and the prose test adds 0.0015 on each half (odd and even page ids), but
-on the trafilatura eval set that choice falls below trafilatura's default mode (snippet F1
-0.916 against 0.918): Resiliparse brings comments and teasers to articles. At 3 times (1.5
-on discussion pages) WCXB is at 0.834 (odd ids 0.831, even 0.837) and the eval set at 0.922.
-Tried and left out (no gain on either half): word overlap between the candidates, the share
-of the page text each covers, and dropping Resiliparse's short lines that trafilatura lacks.
+On WCXB dev (1,497 pages, word F1 after the block rules): trafilatura fast mode alone 0.805,
+Resiliparse alone 0.786, the better of the two on every page 0.865 (0.873 of these and
+trafilatura's default mode). Step 1 alone (3 times, 1.5 on discussion pages) gives 0.8385
+(odd ids 0.835, even 0.842; without-rate 0.053) and on the trafilatura eval set snippet F1
+0.926 (trafilatura's default mode: 0.921); at 1.5 everywhere the eval set falls to 0.916
+(Resiliparse brings comments and teasers to articles). Step 2 (1.2 times, half of the added
+words prose and half inside) adds 0.009 (0.8475; odd ids +0.007, even +0.011; without-rate
+unchanged; eval set 0.927) on about 125 pages (36 of 990 on the eval set). Taking all of
+Resiliparse there instead of the merge gives 0.8468 with without-rate 0.059; a prose share
+of 0.3 for the merge, 0.001 more F1 but without-rate 0.054 (shop and sign-up lines). Step 3
+(under a tenth of the page) runs the default mode on 23 WCXB pages (1.5%; 10 of 990 on the
+eval set) and adds 0.0017 (odd +0.0026, even +0.0009); at 0.15 it runs on 32 pages for
+0.0003 more. All steps, ``benchmarks/run.py --extractors cleaner,trafilatura --datasets
+wcxb,trafeval``: WCXB 0.849 (odd 0.845, even 0.853; articles 0.947; without-rate 0.052), eval
+set 0.928. CPU: the second trafilatura pass costs about 130 ms on each page it runs on, 2 ms
+a page on average over WCXB (0.7 on the eval set); the line comparison of steps 1-2 about
+0.3 ms. ``FRAGMENT_SHARE = 0`` turns step 3 off. Tried and left out (no gain on either half):
+word overlap between the candidates, the share of the page text each covers, dropping
+Resiliparse's short lines that trafilatura lacks when it is taken whole (step 1), skipping
+step 2 on product pages (0.0007 less), and running the default mode on every page where
+Resiliparse has 1.2 to 3 times trafilatura's words (292 pages: at most +0.0055 with a
+perfect choice between the two, for about 10 ms a page).
 """
 
 from __future__ import annotations
@@ -43,13 +71,31 @@ PROSE_LINE_WORDS: Final = 8
 """A line of at least this many words is prose (a menu entry or a link label is shorter)."""
 PROSE_SHARE: Final = 0.3
 """The share of the words Resiliparse adds that must stand in prose lines."""
+UNSURE_MORE_WORDS: Final = 1.2
+"""Below ``MORE_WORDS``, from this many times trafilatura's words the merge or trafilatura's
+default mode may be taken (steps 2 and 3)."""
+MERGE_PROSE_SHARE: Final = 0.5
+"""The share of the words Resiliparse adds that must stand in prose lines for the merge
+(step 2): at ``PROSE_SHARE`` the merge brings more shop and sign-up lines (see above)."""
+INSIDE_SHARE: Final = 0.5
+"""The share of the words Resiliparse adds that must lie inside trafilatura's text (step 2)."""
+ANCHOR_WORDS: Final = 3
+"""A line shared with trafilatura marks its span from this many words (shorter ones, "Share"
+or "Menu", are found anywhere); the merge drops shorter lines that trafilatura lacks."""
+FRAGMENT_SHARE: Final = 0.1
+"""trafilatura's text under this share of the page's words is possibly a fragment (step 3)."""
 
 
 class Source(str, Enum):
     """Where the blocks of a page came from."""
 
     TRAFILATURA = "trafilatura"
+    """trafilatura's fast mode (its default mode when Resiliparse is not installed)."""
     RESILIPARSE = "resiliparse"
+    MERGED = "merged"
+    """Resiliparse's lines within the span of trafilatura's text (:func:`merged`)."""
+    TRAFILATURA_DEFAULT = "trafilatura-default"
+    """trafilatura's default mode, run when its fast mode found a fragment (step 3)."""
     POSTS = "posts"
     """The posts of a discussion thread marked up with schema.org (``cleaner.posts``)."""
     BODY = "body"
@@ -65,34 +111,77 @@ class Choice:
     reason: str
 
 
-def choose(trafilatura: str, resiliparse: str, *, comments: bool = False) -> Choice:
+@dataclass(frozen=True, slots=True)
+class _Line:
+    text: str
+    words: int
+    shared: bool
+    """trafilatura's text has this line (casefolded words, across line breaks)."""
+
+    @property
+    def anchor(self) -> bool:
+        return self.shared and self.words >= ANCHOR_WORDS
+
+
+def choose(
+    trafilatura: str, resiliparse: str, *, comments: bool = False, page_words: Callable[[], int] | None = None
+) -> Choice:
     """Which candidate to keep, and why. Both are plain text, one block per line. ``comments``:
-    comments count as content (by default on discussion pages only)."""
+    comments count as content (by default on discussion pages only). ``page_words``: the
+    number of words on the page, asked for only when it matters (step 3; None skips it).
+    TRAFILATURA_DEFAULT means: run trafilatura's default mode and ask :func:`more_words`."""
     t_count = word_count(trafilatura)
     r_count = word_count(resiliparse)
     found = f"Resiliparse {r_count} words, trafilatura {t_count}"
     if r_count == 0 and t_count < ALONE_WORDS:
         return Choice(Source.RESILIPARSE, f"{found}: no main content")
+    if r_count <= UNSURE_MORE_WORDS * t_count:
+        return Choice(Source.TRAFILATURA, f"{found}: not {UNSURE_MORE_WORDS:g} times as many")
+    lines = _lines(trafilatura, resiliparse)
+    prose = _prose_share(lines)
     more = DISCUSSION_MORE_WORDS if comments else MORE_WORDS
-    if r_count <= more * t_count:
-        return Choice(Source.TRAFILATURA, f"{found}: not {more:g} times as many")
-    share = _prose_share(_key(trafilatura), resiliparse.splitlines())
-    if share < PROSE_SHARE:
-        return Choice(Source.TRAFILATURA, f"{found}, but only {share:.0%} of its extra words are prose")
-    return Choice(Source.RESILIPARSE, f"{found}; {share:.0%} of its extra words are prose")
+    if r_count > more * t_count and prose >= PROSE_SHARE:
+        return Choice(Source.RESILIPARSE, f"{found}; {prose:.0%} of its extra words are prose")
+    inside = _inside_share(lines)
+    if prose >= MERGE_PROSE_SHARE and inside >= INSIDE_SHARE:
+        return Choice(
+            Source.MERGED, f"{found}; {prose:.0%} of its extra words are prose, {inside:.0%} inside"
+        )
+    if page_words is not None and t_count < FRAGMENT_SHARE * (words := page_words()):
+        return Choice(Source.TRAFILATURA_DEFAULT, f"{found}, trafilatura's a fragment of the page's {words}")
+    return Choice(
+        Source.TRAFILATURA, f"{found}, but only {prose:.0%} of its extra words are prose, {inside:.0%} inside"
+    )
 
 
-def may_prefer_resiliparse(
-    trafilatura_words: int, most_words: Callable[[], int], *, comments: bool = False
-) -> bool:
-    """Could ``choose`` take Resiliparse's candidate when trafilatura's has ``trafilatura_words``
-    words and Resiliparse's can have at most ``most_words()`` (an upper bound, called only when
-    needed; words counted as ``choose`` counts them: ``word_count``)? False means Resiliparse
-    need not run: its candidate would be turned down."""
+def more_words(default: str, trafilatura: str) -> bool:
+    """Whether trafilatura's default mode found more words than its fast mode (step 3)."""
+    return word_count(default) > word_count(trafilatura)
+
+
+def merged(trafilatura: str, resiliparse: str) -> str:
+    """Resiliparse's lines from the first to the last one trafilatura also has (of
+    ``ANCHOR_WORDS`` words or more), without the lines shorter than that which trafilatura
+    lacks: trafilatura's text with what it skipped inside it. All of Resiliparse's text if
+    they share no such line."""
+    lines = _lines(trafilatura, resiliparse)
+    anchors = [i for i, line in enumerate(lines) if line.anchor]
+    if not anchors:
+        return resiliparse
+    span = lines[anchors[0] : anchors[-1] + 1]
+    return "\n".join(line.text for line in span if line.shared or line.words >= ANCHOR_WORDS)
+
+
+def may_prefer_resiliparse(trafilatura_words: int, most_words: Callable[[], int]) -> bool:
+    """Could ``choose`` take anything but trafilatura's candidate when it has
+    ``trafilatura_words`` words and Resiliparse's can have at most ``most_words()`` (an upper
+    bound, called only when needed; words counted as ``choose`` counts them: ``word_count``)?
+    Every step but trafilatura's needs Resiliparse to have more than ``UNSURE_MORE_WORDS``
+    times its words (the lowest bar: ``DISCUSSION_MORE_WORDS`` and ``MORE_WORDS`` are higher),
+    or trafilatura fewer than ``ALONE_WORDS``. False means Resiliparse need not run."""
     if trafilatura_words < ALONE_WORDS:
         return True
-    more = DISCUSSION_MORE_WORDS if comments else MORE_WORDS
-    return most_words() > more * trafilatura_words
+    return most_words() > UNSURE_MORE_WORDS * trafilatura_words
 
 
 def word_count(text: str) -> int:
@@ -105,13 +194,30 @@ def _key(text: str) -> str:
     return " ".join(WORD.findall(text.casefold()))
 
 
-def _prose_share(base: str, lines: list[str]) -> float:
-    """The share of the words in ``lines`` missing from ``base`` that stand in prose lines."""
-    added = prose = 0
-    for line in lines:
-        key = _key(line)
-        if key and key not in base:
-            words = key.count(" ") + 1
-            added += words
-            prose += words if words >= PROSE_LINE_WORDS else 0
-    return prose / added if added else 0.0
+def _lines(trafilatura: str, resiliparse: str) -> list[_Line]:
+    """Resiliparse's non-blank lines, each marked whether trafilatura's text has it."""
+    base = _key(trafilatura)
+    found = []
+    for text in resiliparse.splitlines():
+        key = _key(text)
+        if key:
+            found.append(_Line(text, key.count(" ") + 1, key in base))
+    return found
+
+
+def _prose_share(lines: list[_Line]) -> float:
+    """The share of the words in lines trafilatura lacks that stand in prose lines."""
+    added = [line.words for line in lines if not line.shared]
+    prose = sum(words for words in added if words >= PROSE_LINE_WORDS)
+    return prose / sum(added) if added else 0.0
+
+
+def _inside_share(lines: list[_Line]) -> float:
+    """The share of the words in lines trafilatura lacks that lie between the first and the
+    last line it has (of ``ANCHOR_WORDS`` words or more)."""
+    anchors = [i for i, line in enumerate(lines) if line.anchor]
+    added = sum(line.words for line in lines if not line.shared)
+    if not anchors or not added:
+        return 0.0
+    inside = sum(line.words for line in lines[anchors[0] : anchors[-1]] if not line.shared)
+    return inside / added

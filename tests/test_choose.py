@@ -1,5 +1,6 @@
-"""The choice between the two main-content candidates (trafilatura fast mode, Resiliparse),
-and the fallback to trafilatura's default mode when Resiliparse is missing."""
+"""The choice between the main-content candidates (trafilatura fast mode, Resiliparse, their
+merge, trafilatura's default mode where fast mode found a fragment), and the fallback to
+trafilatura's default mode when Resiliparse is missing."""
 
 from __future__ import annotations
 
@@ -14,12 +15,19 @@ import cleaner
 from cleaner import extract
 from cleaner.choose import (
     ALONE_WORDS,
+    ANCHOR_WORDS,
     DISCUSSION_MORE_WORDS,
+    FRAGMENT_SHARE,
     MORE_WORDS,
     PROSE_LINE_WORDS,
+    UNSURE_MORE_WORDS,
+    WORD,
+    Choice,
     Source,
     choose,
     may_prefer_resiliparse,
+    merged,
+    more_words,
     word_count,
 )
 from cleaner.load import parse_html
@@ -187,10 +195,10 @@ def test_resiliparse_is_needed_only_when_its_candidate_could_win() -> None:
         raise AssertionError("the bound is not needed when trafilatura has few words")
 
     assert may_prefer_resiliparse(ALONE_WORDS - 1, never)
-    assert not may_prefer_resiliparse(ALONE_WORDS, lambda: int(MORE_WORDS * ALONE_WORDS))
-    assert may_prefer_resiliparse(ALONE_WORDS, lambda: int(MORE_WORDS * ALONE_WORDS) + 1)
-    assert may_prefer_resiliparse(100, lambda: int(DISCUSSION_MORE_WORDS * 100) + 1, comments=True)
-    assert not may_prefer_resiliparse(100, lambda: int(DISCUSSION_MORE_WORDS * 100), comments=True)
+    assert not may_prefer_resiliparse(100, lambda: int(UNSURE_MORE_WORDS * 100))
+    assert may_prefer_resiliparse(100, lambda: int(UNSURE_MORE_WORDS * 100) + 1)
+    # the merge's bar is the lowest one: a bound under it rules out every other step too
+    assert min(MORE_WORDS, DISCUSSION_MORE_WORDS) > UNSURE_MORE_WORDS
 
 
 def test_skipping_resiliparse_on_a_page_with_little_else_gives_the_same_result(
@@ -214,3 +222,89 @@ def test_skipping_resiliparse_on_a_page_with_little_else_gives_the_same_result(
     assert cleaner.run(page) == skipped
     assert len(calls) == 1
     assert skipped.source is Source.TRAFILATURA and all(p in skipped.text for p in ARTICLE)
+
+
+HEADING = "What the savings pay for"
+# trafilatura kept the first and last paragraphs; Resiliparse also the heading and paragraph
+# between them, a site name before and a teaser after.
+SKIPPED_INSIDE = "\n".join(["City News", ARTICLE[0], HEADING, ARTICLE[1], ARTICLE[2], TILES[0]])
+TEASERS = [f"{t}: read the whole story of how this came about in our district today." for t in TILES[:4]]
+
+
+def test_resiliparse_with_what_trafilatura_skipped_inside_it_gives_the_merge() -> None:
+    fast = "\n".join([ARTICLE[0], ARTICLE[2]])
+    choice = choose(fast, SKIPPED_INSIDE)
+    assert choice.source is Source.MERGED
+    assert merged(fast, SKIPPED_INSIDE).splitlines() == [ARTICLE[0], HEADING, ARTICLE[1], ARTICLE[2]]
+
+
+def test_the_merge_drops_short_lines_that_trafilatura_lacks() -> None:
+    fast = "\n".join([ARTICLE[0], "Photo: J. Doe", ARTICLE[2]])
+    found = "\n".join([ARTICLE[0], "Photo: J. Doe", "Share this", ARTICLE[1], ARTICLE[2]])
+    assert len(WORD.findall("Share this")) < ANCHOR_WORDS <= len(WORD.findall(HEADING))
+    assert merged(fast, found).splitlines() == [ARTICLE[0], "Photo: J. Doe", ARTICLE[1], ARTICLE[2]]
+
+
+def test_prose_that_resiliparse_adds_after_trafilatura_is_not_merged() -> None:
+    """Teasers or comments after the article are outside trafilatura's text."""
+    found = "\n".join([*ARTICLE, *TEASERS])
+    assert UNSURE_MORE_WORDS * len(" ".join(ARTICLE).split()) < len(found.split())
+    choice = choose("\n".join(ARTICLE), found)
+    assert choice.source is Source.TRAFILATURA
+    assert "0% inside" in choice.reason
+
+
+def test_a_fragment_of_the_page_asks_for_trafilaturas_default_mode() -> None:
+    """Resiliparse has twice its words, but in short lines: not clearly better."""
+    fast, found = ARTICLE[0], "\n".join([ARTICLE[0], *TILES[:4]])
+    words = len(fast.split())
+    assert UNSURE_MORE_WORDS * words < len(found.split()) <= MORE_WORDS * words
+    page = int(words / FRAGMENT_SHARE)
+    assert choose(fast, found, page_words=lambda: page + 10).source is Source.TRAFILATURA_DEFAULT
+    assert choose(fast, found, page_words=lambda: page - 10).source is Source.TRAFILATURA
+    assert choose(fast, found).source is Source.TRAFILATURA
+
+
+def test_page_words_are_counted_only_when_resiliparse_has_more() -> None:
+    def never() -> int:
+        raise AssertionError("page words counted")
+
+    assert choose("\n".join(ARTICLE), "\n".join(ARTICLE), page_words=never).source is Source.TRAFILATURA
+    assert choose(ARTICLE[0], "\n".join(ARTICLE), page_words=never).source is Source.RESILIPARSE
+
+
+def test_default_mode_is_kept_only_with_more_words() -> None:
+    assert more_words("\n".join(ARTICLE), ARTICLE[0])
+    assert not more_words(ARTICLE[0], ARTICLE[0])
+
+
+@pytest.mark.parametrize(
+    ("more", "source"), [(True, Source.TRAFILATURA_DEFAULT), (False, Source.TRAFILATURA)]
+)
+def test_pipeline_runs_default_mode_when_asked_and_keeps_it_if_it_finds_more(
+    monkeypatch: pytest.MonkeyPatch, more: bool, source: Source
+) -> None:
+    import trafilatura
+
+    modes: list[Any] = []
+    real = trafilatura.bare_extraction
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        modes.append(kwargs.get("fast"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", spy)
+    monkeypatch.setattr("cleaner.api.choose", lambda *a, **k: Choice(Source.TRAFILATURA_DEFAULT, "test"))
+    monkeypatch.setattr("cleaner.api.more_words", lambda default, fast: more)
+    result = cleaner.run(ARTICLE_WITH_TILES)
+    assert modes == [True, False]
+    assert result.source is source
+    assert all(p in result.text for p in ARTICLE)
+
+
+def test_pipeline_segments_the_merge(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("cleaner.api.choose", lambda *a, **k: Choice(Source.MERGED, "test"))
+    result = cleaner.run(ARTICLE_WITH_TILES)
+    assert result.source is Source.MERGED
+    assert all(p in result.text for p in ARTICLE)
+    assert not any(t in result.text for t in TILES)
