@@ -9,6 +9,7 @@ from .caption_repeated import CaptionRepeated
 from .comments_reply_form import CommentsReplyForm
 from .context_outside_body import ContextOutsideBody
 from .context_repeated_line import ContextRepeatedLine
+from .forum_post_meta import ForumPostMeta
 from .legal_affiliate_disclosure import LegalAffiliateDisclosure
 from .legal_copyright import LegalCopyright
 from .legal_notice import LegalNotice
@@ -56,6 +57,7 @@ BUILTIN_RULES: tuple[type[Rule], ...] = (
     ShopUiLabel,
     MetaByline,
     CommentsReplyForm,
+    ForumPostMeta,
     SitePoweredBy,
     SiteFeedbackPrompt,
     LegalPublisherTail,

@@ -15,6 +15,7 @@ from .base import Hit, LabelRule
 TOC_TOKEN: Final = re.compile(r"^(?:toc|toc-.*|.*-toc|ez-toc.*|lwptoc.*|(?:.*-)?table-of-contents.*)$")
 MAX_TOC_WORDS: Final = 400
 MIN_LINK_DENSITY: Final = 0.5
+HEADING_TAGS: Final = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
 class NavigationTableOfContents(LabelRule):
@@ -37,7 +38,10 @@ class NavigationTableOfContents(LabelRule):
 
     Keeps:
         A heading that goes on ("Contents of the 1852 time capsule"), and an element marked
-        ``toc`` that holds prose rather than links.
+        ``toc`` that holds prose rather than links. Headings whose markup mentions the table
+        of contents are the page's own headings: ``hide-from-toc`` (Google's devsite) or a
+        ``toc-backref`` link inside the heading (Sphinx, docutils). Removing them cost 11
+        headings on one documentation page and 33 on another in WCXB dev.
     """
 
     code: ClassVar[str] = "NAV04"
@@ -50,8 +54,18 @@ class NavigationTableOfContents(LabelRule):
         found = [
             el
             for el, tokens in doc.page_index.tokens_with("toc", "table-of-contents")  # in every TOC_TOKEN
-            if any(TOC_TOKEN.match(t) for t in tokens) and short_enough(el, MAX_TOC_WORDS)
+            if any(TOC_TOKEN.match(t) for t in tokens)
+            and short_enough(el, MAX_TOC_WORDS)
+            and not _in_heading(el)
         ]
         for el in outermost(found):
             if link_density(el) >= MIN_LINK_DENSITY:
                 yield Hit(el, "element marked as a table of contents, mostly links")
+
+
+def _in_heading(el: HtmlElement) -> bool:
+    """Is ``el`` a heading (h1-h6) or a link inside one? (A whole table of contents may sit
+    in a heading when the markup is broken, so containers inside headings still count.)"""
+    if el.tag in HEADING_TAGS:
+        return True
+    return el.tag == "a" and any(a.tag in HEADING_TAGS for a in el.iterancestors())
