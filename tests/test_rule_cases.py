@@ -1,7 +1,8 @@
 """Runs every case of fixtures/rules/<CODE>.yml against that rule alone (sqlfluff-style).
 
 A case without ``expected`` is a keep case: the output must equal what the pipeline
-returns for the same input without that rule (only the spec's ``with`` rules, if any).
+returns for the same input without that rule (only the ``with`` rules of the case, or else of
+the spec, if any).
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ def _cleaner(select: tuple[str, ...]) -> Cleaner:
 def test_rule_case(spec: dict[str, Any], case: dict[str, Any]) -> None:
     code = spec["rule"]
     kind = case.get("kind", spec.get("kind", "text"))
-    helpers = tuple(spec.get("with", ()))
+    helpers = tuple(case.get("with", spec.get("with", ())))
     result = _cleaner((*helpers, code)).run(case["input"], kind=kind)
     baseline = _cleaner(helpers).run(case["input"], kind=kind).text
     expected = case.get("expected", baseline)
