@@ -102,7 +102,7 @@ class Cleaner:
         if comments is None:
             comments = doc.page_type is PageType.DISCUSSION
         plan = deadline.plan_extraction(tree, self.config)
-        extracted = _extracted_blocks(tree, self.config, url, plan, comments)
+        extracted = _extracted_blocks(tree, self.config, url, plan, comments, deadline)
         posts = None
         if self.config.include_comments is not False and plan is not Extraction.SKIP:
             found = render(extracted[0], ()) if extracted is not None else None
@@ -129,7 +129,7 @@ class Cleaner:
 
 
 def _extracted_blocks(
-    tree: HtmlElement, config: Config, url: str | None, plan: Extraction, comments: bool
+    tree: HtmlElement, config: Config, url: str | None, plan: Extraction, comments: bool, deadline: Deadline
 ) -> tuple[list[Block], Source] | None:
     """The blocks of the main content and where they came from: the candidate ``choose``
     prefers (trafilatura fast mode, Resiliparse, their merge, or trafilatura's default mode
@@ -159,7 +159,9 @@ def _extracted_blocks(
             return segment_lines(text), Source.RESILIPARSE
         if choice.source is Source.MERGED:
             return segment_lines(merged(found, text)), Source.MERGED
-        if choice.source is Source.TRAFILATURA_DEFAULT:
+        if choice.source is Source.TRAFILATURA_DEFAULT and not deadline.affords_second_pass(tree):
+            log.info("no time left for trafilatura's default mode on a fragment: fast mode kept")
+        elif choice.source is Source.TRAFILATURA_DEFAULT:
             default = main_content(tree, config, url, comments=comments)
             recovered = segment_tree(default, extracted=True) if default is not None else []
             if more_words(render(recovered, ()), found):

@@ -57,6 +57,11 @@ class Deadline:
         left = self.remaining()
         return left is None or 2 * seconds <= left
 
+    def affords_second_pass(self, tree: HtmlElement) -> bool:
+        """Is there time left for trafilatura's default mode after the planned extraction
+        (``choose`` step 3, on pages where fast mode found a fragment)?"""
+        return self.affords(int(tree.xpath("count(//*)")) * self.SECONDS_PER_ELEMENT[Extraction.FULL])
+
     def plan_extraction(self, tree: HtmlElement, config: Config) -> Extraction:
         """The most extraction that the page size (``Config.max_extract_elements``) and the
         remaining budget allow."""

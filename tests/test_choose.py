@@ -308,3 +308,27 @@ def test_pipeline_segments_the_merge(monkeypatch: pytest.MonkeyPatch) -> None:
     assert result.source is Source.MERGED
     assert all(p in result.text for p in ARTICLE)
     assert not any(t in result.text for t in TILES)
+
+
+def test_no_default_mode_pass_without_time_for_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    import trafilatura
+
+    from cleaner.engine import Deadline
+
+    tree = parse_html(ARTICLE_WITH_TILES)
+    assert Deadline(None).affords_second_pass(tree)
+    assert Deadline(60.0).affords_second_pass(tree)
+    assert not Deadline(1e-6).affords_second_pass(tree)
+    modes: list[Any] = []
+    real = trafilatura.bare_extraction
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        modes.append(kwargs.get("fast"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", spy)
+    monkeypatch.setattr("cleaner.api.choose", lambda *a, **k: Choice(Source.TRAFILATURA_DEFAULT, "test"))
+    monkeypatch.setattr(Deadline, "affords_second_pass", lambda self, tree: False)
+    result = cleaner.run(ARTICLE_WITH_TILES)
+    assert modes == [True]
+    assert result.source is Source.TRAFILATURA
