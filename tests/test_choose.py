@@ -144,21 +144,11 @@ def no_resiliparse(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 @pytest.mark.usefixtures("no_resiliparse")
 def test_without_resiliparse_trafilatura_runs_in_default_mode_with_one_warning(
-    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+    extraction_modes: list[Any], caplog: pytest.LogCaptureFixture
 ) -> None:
-    import trafilatura
-
-    modes: list[Any] = []
-    real = trafilatura.bare_extraction
-
-    def spy(*args: Any, **kwargs: Any) -> Any:
-        modes.append(kwargs.get("fast"))
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(trafilatura, "bare_extraction", spy)
     with caplog.at_level(logging.WARNING, logger="cleaner.extract"):
         results = [cleaner.run(ARTICLE_WITH_TILES) for _ in range(2)]
-    assert modes == [False, False]
+    assert extraction_modes == [False, False]
     assert all(r.source is Source.TRAFILATURA and ARTICLE[2] in r.text for r in results)
     warnings = [r for r in caplog.records if "Resiliparse is not importable" in r.message]
     assert len(warnings) == 1
@@ -278,12 +268,9 @@ def test_default_mode_is_kept_only_with_more_words() -> None:
     assert not more_words(ARTICLE[0], ARTICLE[0])
 
 
-@pytest.mark.parametrize(
-    ("more", "source"), [(True, Source.TRAFILATURA_DEFAULT), (False, Source.TRAFILATURA)]
-)
-def test_pipeline_runs_default_mode_when_asked_and_keeps_it_if_it_finds_more(
-    monkeypatch: pytest.MonkeyPatch, more: bool, source: Source
-) -> None:
+@pytest.fixture
+def extraction_modes(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """The ``fast`` argument of every trafilatura extraction of the test, in order."""
     import trafilatura
 
     modes: list[Any] = []
@@ -294,10 +281,19 @@ def test_pipeline_runs_default_mode_when_asked_and_keeps_it_if_it_finds_more(
         return real(*args, **kwargs)
 
     monkeypatch.setattr(trafilatura, "bare_extraction", spy)
+    return modes
+
+
+@pytest.mark.parametrize(
+    ("more", "source"), [(True, Source.TRAFILATURA_DEFAULT), (False, Source.TRAFILATURA)]
+)
+def test_pipeline_runs_default_mode_when_asked_and_keeps_it_if_it_finds_more(
+    monkeypatch: pytest.MonkeyPatch, extraction_modes: list[Any], more: bool, source: Source
+) -> None:
     monkeypatch.setattr("cleaner.api.choose", lambda *a, **k: Choice(Source.TRAFILATURA_DEFAULT, "test"))
     monkeypatch.setattr("cleaner.api.more_words", lambda default, fast: more)
     result = cleaner.run(ARTICLE_WITH_TILES)
-    assert modes == [True, False]
+    assert extraction_modes == [True, False]
     assert result.source is source
     assert all(p in result.text for p in ARTICLE)
 
@@ -310,25 +306,17 @@ def test_pipeline_segments_the_merge(monkeypatch: pytest.MonkeyPatch) -> None:
     assert not any(t in result.text for t in TILES)
 
 
-def test_no_default_mode_pass_without_time_for_it(monkeypatch: pytest.MonkeyPatch) -> None:
-    import trafilatura
-
+def test_no_default_mode_pass_without_time_for_it(
+    monkeypatch: pytest.MonkeyPatch, extraction_modes: list[Any]
+) -> None:
     from cleaner.engine import Deadline
 
     tree = parse_html(ARTICLE_WITH_TILES)
     assert Deadline(None).affords_second_pass(tree)
     assert Deadline(60.0).affords_second_pass(tree)
     assert not Deadline(1e-6).affords_second_pass(tree)
-    modes: list[Any] = []
-    real = trafilatura.bare_extraction
-
-    def spy(*args: Any, **kwargs: Any) -> Any:
-        modes.append(kwargs.get("fast"))
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(trafilatura, "bare_extraction", spy)
     monkeypatch.setattr("cleaner.api.choose", lambda *a, **k: Choice(Source.TRAFILATURA_DEFAULT, "test"))
     monkeypatch.setattr(Deadline, "affords_second_pass", lambda self, tree: False)
     result = cleaner.run(ARTICLE_WITH_TILES)
-    assert modes == [True]
+    assert extraction_modes == [True]
     assert result.source is Source.TRAFILATURA
