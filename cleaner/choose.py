@@ -52,13 +52,12 @@ perfect choice between the two, for about 10 ms a page).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 from typing import Final
 
-WORD: Final = re.compile(r"\w+")
+from .textutil import WORD, words
 
 ALONE_WORDS: Final = 50
 """Without any Resiliparse text, trafilatura's counts as content from this many words."""
@@ -186,12 +185,12 @@ def may_prefer_resiliparse(trafilatura_words: int, most_words: Callable[[], int]
 
 def word_count(text: str) -> int:
     """The words of ``text`` as ``choose`` counts them."""
-    return len(WORD.findall(text))
+    return len(WORD.findall(text))  # not textutil.word_count: its cache would pin whole page texts
 
 
 def _key(text: str) -> str:
     """Casefolded words joined by single spaces: text compared across line breaks and markup."""
-    return " ".join(WORD.findall(text.casefold()))
+    return " ".join(words(text))
 
 
 def _lines(trafilatura: str, resiliparse: str) -> list[_Line]:

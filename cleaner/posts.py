@@ -19,7 +19,6 @@ from __future__ import annotations
 import copy
 import json
 import logging
-import re
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any, Final
@@ -28,6 +27,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from .page_type import ITEMS, LD_SCRIPTS, PageType, item_types
+from .textutil import WORD
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +37,6 @@ BODY_PROPS: Final = frozenset({"text", "articleBody", "commentText"})
 MIN_POSTS: Final = 2
 MIN_COVERAGE: Final = 0.5
 """Share of the extracted body's words that the thread must hold to replace it."""
-WORD: Final = re.compile(r"\w+")
 
 
 def _scope(el: etree._Element) -> etree._Element | None:

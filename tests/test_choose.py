@@ -21,7 +21,6 @@ from cleaner.choose import (
     MORE_WORDS,
     PROSE_LINE_WORDS,
     UNSURE_MORE_WORDS,
-    WORD,
     Choice,
     Source,
     choose,
@@ -31,6 +30,7 @@ from cleaner.choose import (
     word_count,
 )
 from cleaner.load import parse_html
+from cleaner.textutil import WORD
 
 ARTICLE = [
     "The regional council approved the new budget on Tuesday after a long debate about schools.",
