@@ -161,6 +161,7 @@ def test_rule_without_code_is_rejected_at_definition() -> None:
 
 
 def test_extract_off_keeps_whole_body_but_still_applies_rules() -> None:
-    text = Cleaner(Config(extract=False)).clean(PAGE)
-    assert "Budget approved" in text and PARAGRAPHS[2] in text
+    result = Cleaner(Config(extract=False)).run(PAGE)
+    text = result.text
+    assert "Budget approved" in result.title and PARAGRAPHS[2] in text  # headline: Result.title (TTL01)
     assert "Skip to main content" not in text and "All rights reserved" not in text

@@ -18,6 +18,7 @@ from .media_clip_title import MediaClipTitle
 from .media_image_placeholder import MediaImagePlaceholder
 from .media_player_ui import MediaPlayerUi
 from .meta_byline import MetaByline
+from .meta_headline import MetaHeadline
 from .navigation_breadcrumb import NavigationBreadcrumb
 from .navigation_section_label import NavigationSectionLabel
 from .navigation_skip_link import NavigationSkipLink
@@ -61,6 +62,7 @@ BUILTIN_RULES: tuple[type[Rule], ...] = (
     SitePoweredBy,
     SiteFeedbackPrompt,
     LegalPublisherTail,
+    MetaHeadline,
     ContextOutsideBody,
     ContextRepeatedLine,
 )
