@@ -33,6 +33,8 @@ log = logging.getLogger(__name__)
 
 LINK_LIST_DENSITY = 0.5
 CHROME_TAGS = ("nav", "header", "footer", "aside", "form", "menu")
+CHROME_SHARE = 0.5
+"""A chrome element with more than this share of the <body>'s text is kept by the fallback."""
 
 
 @dataclass(frozen=True)
@@ -160,21 +162,26 @@ def _extracted_blocks(
         if choice.source is Source.MERGED:
             return segment_lines(merged(found, text)), Source.MERGED
         if choice.source is Source.TRAFILATURA_DEFAULT and not deadline.affords_second_pass(tree):
-            log.info("no time left for trafilatura's default mode on a fragment: fast mode kept")
+            log.info("no time left for trafilatura's default mode: %s kept", choice.otherwise)
         elif choice.source is Source.TRAFILATURA_DEFAULT:
             default = main_content(tree, config, url, comments=comments)
             recovered = segment_tree(default, extracted=True) if default is not None else []
-            if more_words(render(recovered, ()), found):
+            if more_words(render(recovered, ()), found, choice.least_words):
                 return recovered, Source.TRAFILATURA_DEFAULT
-            log.debug("trafilatura's default mode found no more words: fast mode kept")
+            log.debug("trafilatura's default mode found too little: %s kept", choice.otherwise)
+        if choice.source is Source.TRAFILATURA_DEFAULT and choice.otherwise is Source.BODY:
+            return None
     return (blocks, Source.TRAFILATURA) if blocks else None
 
 
 def _fallback_blocks(tree: HtmlElement) -> list[Block]:
-    """When extraction finds nothing: the <body> without page chrome and link lists."""
+    """When extraction finds nothing: the <body> without page chrome and link lists. A chrome
+    element holding most of the body's text is not chrome: the parser nested the page in it
+    (an unclosed <aside> or <header>: libxml2 does not close it as a browser would)."""
     log.debug("no main content found; keeping <body> blocks outside nav/header/footer/aside")
+    most = CHROME_SHARE * len(_body(tree).text_content())
     for el in list(tree.iter(*CHROME_TAGS)):
-        if el.getparent() is not None:
+        if el.getparent() is not None and len(el.text_content()) <= most:
             el.drop_tree()
     return [b for b in segment_tree(_body(tree), extracted=False) if b.link_density < LINK_LIST_DENSITY]
 

@@ -5,7 +5,11 @@ is not one run of prose: forum threads, listings, service pages. Resiliparse kee
 such pages, and more page chrome elsewhere. When Resiliparse finds no text at all and
 trafilatura fewer than ``ALONE_WORDS`` words, the page has no main content (an error page, an
 empty listing: what trafilatura found there is a menu or a notice), and the empty Resiliparse
-candidate is taken. Otherwise, in this order:
+candidate is taken, unless (step 0) the page has ``FOOLED_WORDS`` words or more: then both
+extractors missed content that is there (on WCXB dev: markup that nests the whole page in an
+unclosed <aside> or <header>, trafilatura's fast mode missing an article its default mode
+finds), trafilatura's default mode is tried, and where it too finds fewer than
+``ALONE_WORDS``, no candidate is taken and the <body> fallback runs. Otherwise, in this order:
 
 1. Resiliparse is taken when it holds clearly more words (``MORE_WORDS`` times trafilatura's;
    ``DISCUSSION_MORE_WORDS`` on a forum thread or Q&A page, where trafilatura often keeps
@@ -42,12 +46,29 @@ eval set) and adds 0.0017 (odd +0.0026, even +0.0009); at 0.15 it runs on 32 pag
 wcxb,trafeval``: WCXB 0.849 (odd 0.845, even 0.853; articles 0.947; without-rate 0.052), eval
 set 0.928. CPU: the second trafilatura pass costs about 130 ms on each page it runs on, 2 ms
 a page on average over WCXB (0.7 on the eval set); the line comparison of steps 1-2 about
-0.3 ms. ``FRAGMENT_SHARE = 0`` turns step 3 off. Tried and left out (no gain on either half):
-word overlap between the candidates, the share of the page text each covers, dropping
-Resiliparse's short lines that trafilatura lacks when it is taken whole (step 1), skipping
-step 2 on product pages (0.0007 less), and running the default mode on every page where
-Resiliparse has 1.2 to 3 times trafilatura's words (292 pages: at most +0.0055 with a
-perfect choice between the two, for about 10 ms a page).
+0.3 ms. ``FRAGMENT_SHARE = 0`` turns step 3 off. Step 0 runs on 3 WCXB pages (none of the
+eval set; the 16 near-empty pages under ``FOOLED_WORDS`` have at most 420 words, the 3 above
+1,762 to 2,685: any bar from 500 to 1,700 gives the same) and adds 0.0017 (``benchmarks/run.py
+--extractors cleaner,trafilatura --datasets wcxb,trafeval``: WCXB 0.8496 to 0.8513, odd ids
+0.8456 to 0.8483, even 0.8536 to 0.8544; articles 0.9472 to 0.9497, collections 0.609 to
+0.614; eval set 0.928 unchanged): an article the default mode finds (0 to 0.996), one the
+fallback finds (0 to 0.984) and a collection (0 to 0.615, with 2 of its 3 "without" snippets:
+without-rate 0.0486 to 0.0491); the second pass costs about 0.5 ms a page on average.
+Tried and left out (no gain on either half): word overlap between the candidates, the share of
+the page text each covers, dropping Resiliparse's short lines that trafilatura lacks when it is
+taken whole (step 1), skipping step 2 on product pages (0.0007 less), and running the default
+mode on every page where Resiliparse has 1.2 to 3 times trafilatura's words (292 pages: at most
++0.0055 with a perfect choice between the two, for about 10 ms a page). Measured on the
+candidates before the block rules and left out too: running the default mode where step 1 takes
+Resiliparse on a fragment and keeping it when it has at least 0.5-0.9 times Resiliparse's words
+(+0.1 to +0.4 page-F1 points in all, odd ids up, even ids down at every share; 36-42 more
+passes); running it where trafilatura is kept but its text is under 5-30% of the page (docs
+page 0681 and others gain 0.4-0.9, as many lose 0.5: +1.1 to +1.7 points, on both halves only
+from 25%, where it runs on 131 pages, about 11 ms a page; -0.6 to -1.0 on articles); keeping
+the merge's lines trafilatura lacks from 1, 2, 4-8 words instead of 3 (within 0.06 points, or
+worse). Unwrapping a chrome element that holds most of the body (a misnested parse) before
+extracting when Resiliparse finds nothing: +0.41 points on articles, -0.37 on a collection, odd
+ids up and even ids down.
 """
 
 from __future__ import annotations
@@ -83,6 +104,10 @@ ANCHOR_WORDS: Final = 3
 or "Menu", are found anywhere); the merge drops shorter lines that trafilatura lacks."""
 FRAGMENT_SHARE: Final = 0.1
 """trafilatura's text under this share of the page's words is possibly a fragment (step 3)."""
+FOOLED_WORDS: Final = 1000
+"""A page of this many words (``page_words``) on which both candidates are near-empty has
+content the extractors missed (step 0), not none: error pages and empty listings have a few
+hundred words of menus (at most 420 on WCXB dev)."""
 
 
 class Source(str, Enum):
@@ -108,6 +133,15 @@ class Source(str, Enum):
 class Choice:
     source: Source
     reason: str
+    otherwise: Source = Source.TRAFILATURA
+    """For TRAFILATURA_DEFAULT: what is kept when the default mode finds too little (see
+    :func:`more_words`): trafilatura's fast mode, or BODY (no candidate: the <body> fallback)."""
+
+    @property
+    def least_words(self) -> int:
+        """The words trafilatura's default mode must find to be kept: ``ALONE_WORDS`` when
+        the alternative is the <body>, which is better than a menu or a notice."""
+        return ALONE_WORDS if self.otherwise is Source.BODY else 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +167,9 @@ def choose(
     r_count = word_count(resiliparse)
     found = f"Resiliparse {r_count} words, trafilatura {t_count}"
     if r_count == 0 and t_count < ALONE_WORDS:
+        if page_words is not None and (words := page_words()) >= FOOLED_WORDS:
+            reason = f"{found}, though the page has {words}: both missed its content"
+            return Choice(Source.TRAFILATURA_DEFAULT, reason, otherwise=Source.BODY)
         return Choice(Source.RESILIPARSE, f"{found}: no main content")
     if r_count <= UNSURE_MORE_WORDS * t_count:
         return Choice(Source.TRAFILATURA, f"{found}: not {UNSURE_MORE_WORDS:g} times as many")
@@ -153,9 +190,11 @@ def choose(
     )
 
 
-def more_words(default: str, trafilatura: str) -> bool:
-    """Whether trafilatura's default mode found more words than its fast mode (step 3)."""
-    return word_count(default) > word_count(trafilatura)
+def more_words(default: str, trafilatura: str, least: int = 0) -> bool:
+    """Whether trafilatura's default mode found more words than its fast mode (steps 0 and
+    3), and at least ``least`` (``Choice.least_words``)."""
+    found = word_count(default)
+    return found > word_count(trafilatura) and found >= least
 
 
 def merged(trafilatura: str, resiliparse: str) -> str:

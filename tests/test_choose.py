@@ -17,6 +17,7 @@ from cleaner.choose import (
     ALONE_WORDS,
     ANCHOR_WORDS,
     DISCUSSION_MORE_WORDS,
+    FOOLED_WORDS,
     FRAGMENT_SHARE,
     MORE_WORDS,
     PROSE_LINE_WORDS,
@@ -119,6 +120,38 @@ def test_little_text_that_resiliparse_does_not_see_is_no_main_content() -> None:
     assert choose("Home", "").source is Source.RESILIPARSE
     assert choose(" ".join(["word"] * (ALONE_WORDS - 1)), "").source is Source.RESILIPARSE
     assert choose(" ".join(["word"] * ALONE_WORDS), "").source is Source.TRAFILATURA
+
+
+def test_near_empty_candidates_on_a_page_of_many_words_ask_for_the_default_mode() -> None:
+    """Both extractors missed the content of a long page: not "no main content"."""
+    choice = choose("Home", "", page_words=lambda: FOOLED_WORDS)
+    assert choice.source is Source.TRAFILATURA_DEFAULT
+    assert choice.otherwise is Source.BODY
+    assert choice.least_words == ALONE_WORDS
+    assert choose("Home", "", page_words=lambda: FOOLED_WORDS - 1).source is Source.RESILIPARSE
+
+
+def test_default_mode_must_find_enough_words_where_the_alternative_is_the_body() -> None:
+    few = " ".join(["word"] * (ALONE_WORDS - 1))
+    assert more_words(few, "Home")
+    assert not more_words(few, "Home", ALONE_WORDS)
+    assert more_words(few + " word", "Home", ALONE_WORDS)
+
+
+# The page nested in an unclosed <aside>: libxml2 does not close it at </aside> as a browser
+# would, so both extractors see the article as a sidebar and find nothing.
+NESTED_IN_ASIDE = f"""<html lang="en"><head><title>Council approves the budget</title></head><body>
+<aside class="popup"><div class="popup-outer"><div class="popup-inner"><h2>Newsletter</h2>
+<a href="/signup">Sign up</a></div></aside><main><article><h1>Council approves the budget</h1>
+{"".join(f"<p>{p} Paragraph {i} of the report.</p>" for i in range(40) for p in ARTICLE)}
+</article></main></body></html>"""
+
+
+def test_a_page_the_extractors_miss_falls_back_to_the_body_with_its_content() -> None:
+    result = cleaner.run(NESTED_IN_ASIDE)
+    assert result.source is Source.BODY
+    assert all(p in result.text for p in ARTICLE)
+    assert "Paragraph 39 of the report." in result.text
 
 
 def test_forum_thread_takes_the_resiliparse_candidate_with_every_post() -> None:
@@ -291,7 +324,7 @@ def test_pipeline_runs_default_mode_when_asked_and_keeps_it_if_it_finds_more(
     monkeypatch: pytest.MonkeyPatch, extraction_modes: list[Any], more: bool, source: Source
 ) -> None:
     monkeypatch.setattr("cleaner.api.choose", lambda *a, **k: Choice(Source.TRAFILATURA_DEFAULT, "test"))
-    monkeypatch.setattr("cleaner.api.more_words", lambda default, fast: more)
+    monkeypatch.setattr("cleaner.api.more_words", lambda default, fast, least: more)
     result = cleaner.run(ARTICLE_WITH_TILES)
     assert extraction_modes == [True, False]
     assert result.source is source
