@@ -55,9 +55,13 @@ def test_other_boxes_and_wrapped_admonitions_are_left_alone() -> None:
 
 def test_admonition_tokens() -> None:
     assert is_admonition(_tree('<div class="admonition warning">x</div>').find(".//div"))
-    assert is_admonition(_tree('<div class="archwiki-template-box-note">x</div>').find(".//div"))
+    assert is_admonition(_tree('<div class="template-box template-box-note">x</div>').find(".//div"))
     assert not is_admonition(_tree('<div class="footnote">x</div>').find(".//div"))
     assert not is_admonition(_tree('<div class="cookie-notice alert">x</div>').find(".//div"))
+    assert not is_admonition(_tree('<div class="alert alert-warning">Sign in</div>').find(".//div"))
+    assert not is_admonition(_tree('<div class="gs_note">Log in to add games</div>').find(".//div"))
+    assert not is_admonition(_tree('<span class="hover:text-danger hint--bounce">x</span>').find(".//span"))
+    assert is_admonition(_tree('<div class="alert alert-info" role="note">x</div>').find(".//div"))
 
 
 def test_code_lines_get_newlines_only_when_the_pre_has_none() -> None:
@@ -90,13 +94,13 @@ def test_a_documentation_page_keeps_its_note_box_and_code_words() -> None:
 
 def test_hidden_tab_panels_with_code_are_shown_others_stay_hidden() -> None:
     tree = _tree(
-        '<div class="tab-pane" role="tabpanel" hidden="hidden" aria-hidden="true" style="display:none">'
+        '<div class="css-l8vwfh" role="tabpanel" hidden="hidden" aria-hidden="true" style="display:none">'
         "<pre>pip install x</pre></div>"
         '<div class="tab-pane" role="tabpanel" hidden="hidden"><p>Reviews (12)</p></div>'
     )
     prepare(tree)
     code, reviews = tree.xpath("//div")
-    assert dict(code.attrib) == {"class": "tab-pane", "role": "tabpanel"}
+    assert dict(code.attrib) == {"class": "css-l8vwfh", "role": "tabpanel"}
     assert reviews.get("hidden") == "hidden"
 
 
@@ -107,7 +111,9 @@ def test_a_figure_holding_code_becomes_a_div_an_image_figure_stays() -> None:
         '<figure><img src="a.png"><figcaption>A photo</figcaption></figure>'
     )
     prepare(tree)
-    assert [el.tag for el in tree.find("body")] == ["div", "figure"]
+    listing, photo = tree.find("body")
+    assert [listing.tag, photo.tag] == ["div", "figure"]
+    assert [el.tag for el in listing] == ["pre", "p"]  # the caption as a paragraph
 
 
 def test_tabbed_code_and_listings_reach_the_text() -> None:
