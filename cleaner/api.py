@@ -1,6 +1,7 @@
 """The public entry points. Reads top to bottom as the pipeline:
 
-load -> tree rules (HTML) -> extract (HTML) -> segment -> block rules -> context rules -> render.
+load -> prepare (HTML) -> tree rules (HTML) -> extract (HTML) -> segment -> block rules -> context rules
+-> render.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from .load import detect_lang, load, page_lang
 from .page_type import PageType
 from .page_type import detect as detect_page_type
 from .posts import discussion_thread
+from .prepare import prepare
 from .render import render
 from .rules.base import Removal, Rule
 from .segment import segment_lines, segment_text, segment_tree
@@ -96,6 +98,7 @@ class Cleaner:
         doc.lang = self._lang(page_lang(tree), doc)
         drop_scripts(tree)
         doc.index = PageIndex.build(tree)
+        prepare(tree, doc.index)
         removals = self.engine.apply_to_tree(doc, tree, deadline)
         doc.index = None
         deadline.check("extraction")
