@@ -1,0 +1,100 @@
+"""Repair a page that libxml2 nested in its own chrome: re-parse it the way a browser does.
+
+libxml2's HTML parser (lxml) builds its tree with pre-HTML5 rules. An end tag that does not
+match the open element closes it only if every element in between has a lower "end priority";
+a ``<div>`` outranks the HTML5 elements libxml2 does not know, so ``<header><div>...</header>``
+leaves the header open and the rest of the page, article included, ends up inside it, where
+both extractors and the chrome rules treat it as page chrome. And libxml2 stops at the first
+``</html>``: a theme that closes the document after its header loses the whole article that
+follows, which a browser shows. An HTML5 parser (what browsers run) closes the header and
+keeps reading after ``</html>``.
+
+Detection is cheap and runs on every page: the parser's error log names an end tag of a chrome
+element (``aside``, ``header``, ``nav``, ``footer``) that it could not match ("Opening and
+ending tag mismatch: header and div"), or the page has ``TAIL_WORDS`` words of text after its
+first ``</html>``. lxml keeps only the first ``FULL_LOG`` errors of a parse; when the log is
+full, the tree is checked instead: a chrome element holding more than ``CHROME_SHARE`` of the
+body's text. Only a detected page is re-parsed: Resiliparse's HTML5 parser (lexbor, already a
+dependency) builds the browser's tree, it is serialised and parsed again by lxml (well-formed
+markup, so libxml2 keeps that structure).
+
+Figures: see the end of this docstring (filled in after measurement).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Final
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+log = logging.getLogger(__name__)
+
+CHROME: Final = ("aside", "header", "nav", "footer")
+UNCLOSED_CHROME: Final = re.compile(r"Opening and ending tag mismatch: (?:aside|header|nav|footer) and ")
+MISMATCH: Final = [etree.ErrorTypes.ERR_TAG_NAME_MISMATCH]
+FULL_LOG: Final = 100
+"""lxml keeps the first 100 errors of a parse and drops the rest."""
+CHROME_SHARE: Final = 0.5
+TAIL_WORDS: Final = 50
+TAIL_CHARS: Final = 50_000
+NOT_TEXT: Final = re.compile(
+    r"<(script|style|template)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>", re.IGNORECASE | re.DOTALL
+)
+
+
+def misnested(text: str, tree: HtmlElement, errors: etree._ListErrorLog) -> bool:
+    """Whether libxml2's tree of ``text`` (``errors``: its parser's error log) departs from a
+    browser's in a way that hides content: a chrome element left open, or text dropped after
+    ``</html>``."""
+    if any(UNCLOSED_CHROME.match(entry.message) for entry in errors.filter_types(MISMATCH)):
+        return True
+    return text_after_end(text) or (len(errors) >= FULL_LOG and chrome_holds_body(tree))
+
+
+def text_after_end(text: str) -> bool:
+    """Whether ``TAIL_WORDS`` words of text follow the page's first ``</html>`` outside a
+    script (where libxml2 stops reading)."""
+    end = text.find("</html")
+    if end < 0:
+        end = text.find("</HTML")
+    while end >= 0 and text.rfind("<script", 0, end) > text.rfind("</script", 0, end):
+        end = text.find("</html", end + 1)
+    if end < 0:
+        return False
+    tail = text[end : end + TAIL_CHARS]
+    return len(NOT_TEXT.sub(" ", tail).split()) >= TAIL_WORDS
+
+
+def chrome_holds_body(tree: HtmlElement) -> bool:
+    """Whether one chrome element holds more than ``CHROME_SHARE`` of the <body>'s text."""
+    body = tree.find("body")
+    if body is None:
+        return False
+    most = CHROME_SHARE * _text_length(body)
+    return any(_text_length(el) > most for el in body.iter(*CHROME))
+
+
+def _text_length(el: HtmlElement) -> int:
+    return len(el.text_content()) - sum(len(s.text or "") for s in el.iter("script", "style"))
+
+
+def as_html5(text: str) -> str | None:
+    """``text`` parsed by an HTML5 parser (lexbor, through Resiliparse) and serialised, or None
+    if Resiliparse is not importable or fails."""
+    try:
+        from resiliparse.parse.html import HTMLTree
+    except ImportError:
+        return None
+    try:
+        document = HTMLTree.parse(text).document
+    except (ValueError, TypeError, RuntimeError, MemoryError) as err:
+        log.warning("HTML5 re-parse failed (%s: %s)", type(err).__name__, err)
+        return None
+    if document is None:
+        return None
+    html: str = document.html
+    log.debug("page nested in its chrome by libxml2: re-parsed as HTML5")
+    return html
