@@ -51,21 +51,22 @@ def misnested(text: str, tree: HtmlElement, errors: etree._ListErrorLog) -> bool
     ``</html>``."""
     if any(UNCLOSED_CHROME.match(entry.message) for entry in errors.filter_types(MISMATCH)):
         return True
-    return text_after_end(text) or (len(errors) >= FULL_LOG and chrome_holds_body(tree))
+    return text_after_end(text, tree) or (len(errors) >= FULL_LOG and chrome_holds_body(tree))
 
 
-def text_after_end(text: str) -> bool:
-    """Whether ``TAIL_WORDS`` words of text follow the page's first ``</html>`` outside a
-    script (where libxml2 stops reading)."""
+def text_after_end(text: str, tree: HtmlElement) -> bool:
+    """Whether libxml2 stopped at a ``</html>`` that ``TAIL_WORDS`` words of text follow. It
+    does not always stop there (not after a second <html> start tag, as pasted documents
+    have): it did when the tree's last element starts no later than that end tag's line."""
     end = text.find("</html")
     if end < 0:
         end = text.find("</HTML")
-    while end >= 0 and text.rfind("<script", 0, end) > text.rfind("</script", 0, end):
-        end = text.find("</html", end + 1)
-    if end < 0:
+    if end < 0 or len(NOT_TEXT.sub(" ", text[end : end + TAIL_CHARS]).split()) < TAIL_WORDS:
         return False
-    tail = text[end : end + TAIL_CHARS]
-    return len(NOT_TEXT.sub(" ", tail).split()) >= TAIL_WORDS
+    last = tree
+    while len(last):
+        last = last[-1]
+    return (last.sourceline or 0) <= text.count("\n", 0, end) + 1
 
 
 def chrome_holds_body(tree: HtmlElement) -> bool:
