@@ -34,6 +34,7 @@ from lxml.html import (
     document_fromstring,
 )
 
+from . import nesting
 from .config import Config
 from .document import Kind
 from .errors import (
@@ -462,8 +463,9 @@ def _finish(tree: HtmlElement, config: Config) -> None:
     limit_depth(tree, config)
 
 
-def _parse(text: str) -> tuple[HtmlElement, bool]:
-    """Parse; also say whether libxml2 hit its depth limit (and so dropped the rest)."""
+def _parse(text: str, *, repair: bool = True) -> tuple[HtmlElement, bool]:
+    """Parse; also say whether libxml2 hit its depth limit (and so dropped the rest). A page
+    libxml2 nests in its own chrome is parsed again from an HTML5 parser's tree (nesting.py)."""
     parser = HTMLParser(remove_comments=True, remove_pis=True, no_network=True, huge_tree=True)
     parser.set_element_class_lookup(ELEMENT_CLASSES)
     try:
@@ -479,6 +481,10 @@ def _parse(text: str) -> tuple[HtmlElement, bool]:
                     "lower Config(max_bytes=...) to refuse such pages up front"
                 )
             too_deep = True
+    if repair and not too_deep and nesting.misnested(text, tree, parser.error_log):
+        html5 = nesting.as_html5(text)
+        if html5 is not None:
+            return _parse(html5, repair=False)
     return tree, too_deep
 
 

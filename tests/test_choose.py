@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 import cleaner
-from cleaner import extract
+from cleaner import extract, nesting
 from cleaner.choose import (
     ALONE_WORDS,
     ANCHOR_WORDS,
@@ -147,7 +147,10 @@ NESTED_IN_ASIDE = f"""<html lang="en"><head><title>Council approves the budget</
 </article></main></body></html>"""
 
 
-def test_a_page_the_extractors_miss_falls_back_to_the_body_with_its_content() -> None:
+def test_a_page_the_extractors_miss_falls_back_to_the_body_with_its_content(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(nesting, "misnested", lambda *args: False)  # no HTML5 re-parse
     result = cleaner.run(NESTED_IN_ASIDE)
     assert result.source is Source.BODY
     assert all(p in result.text for p in ARTICLE)
@@ -353,3 +356,10 @@ def test_no_default_mode_pass_without_time_for_it(
     result = cleaner.run(ARTICLE_WITH_TILES)
     assert extraction_modes == [True]
     assert result.source is Source.TRAFILATURA
+
+
+def test_the_html5_reparse_lets_trafilatura_find_the_page_nested_in_an_aside() -> None:
+    result = cleaner.run(NESTED_IN_ASIDE)
+    assert result.source is not Source.BODY
+    assert "Paragraph 39 of the report." in result.text
+    assert "Sign up" not in result.text
