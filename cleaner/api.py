@@ -14,7 +14,7 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from . import registry
-from .choose import Source, choose, may_prefer_resiliparse, merged, more_words, word_count
+from .choose import Source, choose, merged, more_words
 from .config import Config
 from .document import Block, Document, Kind
 from .engine import Deadline, Engine
@@ -148,9 +148,6 @@ def _extracted_blocks(
     def page_words() -> int:
         return most_words(tree)
 
-    if second is not None and not may_prefer_resiliparse(word_count(found), page_words):
-        log.debug("main content from trafilatura: too few words on the page for Resiliparse to win")
-        second = None
     text = resiliparse_text(tree, second, comments=comments) if second is not None else None
     if text is not None:
         choice = choose(found, text, comments=comments, page_words=page_words)
