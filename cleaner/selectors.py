@@ -133,11 +133,13 @@ def _elements(tree: HtmlElement) -> Iterator[HtmlElement]:
     is three times as fast as that XPath (0.3 ms against 0.8 a page of the trafilatura set).
     It starts at the root's siblings too: libxml2 puts markup after ``</html>`` in a second
     root element, which XPath sees and ``root.iter()`` does not."""
-    for top in _top_elements(tree):
+    for top in top_elements(tree):
         yield from top.iter(etree.Element)
 
 
-def _top_elements(tree: HtmlElement) -> list[HtmlElement]:
+def top_elements(tree: HtmlElement) -> list[HtmlElement]:
+    """The root of ``tree``'s document and its sibling elements, in document order: where a
+    walk must start to see all that an XPath starting with ``//`` sees."""
     root = tree.getroottree().getroot()
     before = list(root.itersiblings(etree.Element, preceding=True))
     return [*reversed(before), root, *root.itersiblings(etree.Element)]
@@ -149,7 +151,7 @@ def _short_text(tree: HtmlElement) -> Iterator[HtmlElement]:
     space collapsed as ``normalize-space`` does, is not empty and at most
     ``MAX_LABEL_CHARS`` characters. (Only ``el.text`` is looked at: a first text node that
     is a child's tail is left out by ``PageIndex.build`` anyway.)"""
-    bodies = [body for top in _top_elements(tree) for body in top.iter("body")]
+    bodies = [body for top in top_elements(tree) for body in top.iter("body")]
     if len(bodies) != 1:
         yield from SHORT_TEXT(tree)
         return
