@@ -103,7 +103,7 @@ class PageIndex:
         labels = []
         for el in _short_text(tree):
             text = (el.text or "").strip()  # text()[1] may be a child's tail
-            if text and not any(c.text and not c.text.isspace() for c in el):
+            if text and (not len(el) or not any(c.text and not c.text.isspace() for c in el)):
                 labels.append((el, key(text)))
         return cls(marked, names, labels, "\n".join(names), starts)
 
