@@ -15,13 +15,13 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from . import registry
-from .choose import Source, choose, may_prefer_resiliparse, merged, more_words, word_count
+from .choose import Source, choose, merged, more_words
 from .config import Config
 from .document import Block, Document, Kind
 from .engine import Deadline, Engine
 from .extract import Extraction, drop_scripts, main_content, most_words, resiliparse, resiliparse_text
 from .load import detect_lang, load, page_lang
-from .page_type import PageType
+from .page_type import ITEMS, PageType
 from .page_type import detect as detect_page_type
 from .posts import discussion_thread
 from .prepare import prepare
@@ -102,7 +102,8 @@ class Cleaner:
         removals = self.engine.apply_to_tree(doc, tree, deadline)
         doc.index = None
         deadline.check("extraction")
-        doc.page_type = detect_page_type(tree, url)
+        items = ITEMS(tree)  # schema.org items, for the page type and the posts
+        doc.page_type = detect_page_type(tree, url, items)
         comments = self.config.include_comments
         if comments is None:
             comments = doc.page_type is PageType.DISCUSSION
@@ -111,7 +112,7 @@ class Cleaner:
         posts = None
         if self.config.include_comments is not False and plan is not Extraction.SKIP:
             found = render(extracted[0], ()) if extracted is not None else None
-            posts = discussion_thread(tree, found, doc.page_type)
+            posts = discussion_thread(tree, found, doc.page_type, items)
         if posts is not None:
             doc.page_type = PageType.DISCUSSION
             doc.blocks, doc.source = segment_tree(posts, extracted=False), Source.POSTS
@@ -153,9 +154,6 @@ def _extracted_blocks(
     def page_words() -> int:
         return most_words(tree)
 
-    if second is not None and not may_prefer_resiliparse(word_count(found), page_words):
-        log.debug("main content from trafilatura: too few words on the page for Resiliparse to win")
-        second = None
     text = resiliparse_text(tree, second, comments=comments) if second is not None else None
     if text is not None:
         choice = choose(found, text, comments=comments, page_words=page_words)

@@ -210,18 +210,6 @@ def merged(trafilatura: str, resiliparse: str) -> str:
     return "\n".join(line.text for line in span if line.shared or line.words >= ANCHOR_WORDS)
 
 
-def may_prefer_resiliparse(trafilatura_words: int, most_words: Callable[[], int]) -> bool:
-    """Could ``choose`` take anything but trafilatura's candidate when it has
-    ``trafilatura_words`` words and Resiliparse's can have at most ``most_words()`` (an upper
-    bound, called only when needed; words counted as ``choose`` counts them: ``word_count``)?
-    Every step but trafilatura's needs Resiliparse to have more than ``UNSURE_MORE_WORDS``
-    times its words (the lowest bar: ``DISCUSSION_MORE_WORDS`` and ``MORE_WORDS`` are higher),
-    or trafilatura fewer than ``ALONE_WORDS``. False means Resiliparse need not run."""
-    if trafilatura_words < ALONE_WORDS:
-        return True
-    return most_words() > UNSURE_MORE_WORDS * trafilatura_words
-
-
 def word_count(text: str) -> int:
     """The words of ``text`` as ``choose`` counts them."""
     return len(WORD.findall(text))  # not textutil.word_count: its cache would pin whole page texts

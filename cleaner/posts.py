@@ -51,10 +51,13 @@ def _is_qa_page(tree: HtmlElement, types_seen: set[str]) -> bool:
     return "QAPage" in types_seen or any("QAPage" in str(s) for s in LD_SCRIPTS(tree))
 
 
-def _post_items(tree: HtmlElement) -> dict[etree._Element, frozenset[str]]:
+def _post_items(
+    tree: HtmlElement, marked: list[HtmlElement] | None = None
+) -> dict[etree._Element, frozenset[str]]:
+    """The post items among ``ITEMS(tree)`` (``marked``, when already read), with their types."""
     items: dict[etree._Element, frozenset[str]] = {}
     seen: set[str] = set()
-    for el in ITEMS(tree):
+    for el in ITEMS(tree) if marked is None else marked:
         types = item_types(el)
         seen |= types
         if types & POST_TYPES:
@@ -99,10 +102,11 @@ def _opening_posts(
     return found
 
 
-def thread(tree: HtmlElement) -> etree._Element | None:
+def thread(tree: HtmlElement, marked: list[HtmlElement] | None = None) -> etree._Element | None:
     """A new ``<div>`` holding a copy of each post body in page order, or None when the page
-    marks up fewer than two posts. ``tree`` is not changed."""
-    items = _post_items(tree)
+    marks up fewer than two posts. ``tree`` is not changed. ``marked``: ``ITEMS(tree)``, when
+    already read."""
+    items = _post_items(tree, marked)
     if len(items) < MIN_POSTS:
         return None
     bodies: list[etree._Element] = []
@@ -128,11 +132,13 @@ def thread(tree: HtmlElement) -> etree._Element | None:
     return root
 
 
-def discussion_thread(tree: HtmlElement, body: str | None, page_type: PageType) -> etree._Element | None:
+def discussion_thread(
+    tree: HtmlElement, body: str | None, page_type: PageType, marked: list[HtmlElement] | None = None
+) -> etree._Element | None:
     """The thread to use instead of the extracted text ``body``, or None to keep ``body``: the
     microdata thread when it covers ``body`` (or nothing was extracted); on a DISCUSSION page
-    without marked-up posts, the JSON-LD thread."""
-    posts = thread(tree)
+    without marked-up posts, the JSON-LD thread. ``marked``: ``ITEMS(tree)``, when already read."""
+    posts = thread(tree, marked)
     if posts is not None:
         return posts if not body or covers(posts, body) else None
     return ld_thread(tree) if page_type is PageType.DISCUSSION else None

@@ -54,11 +54,16 @@ def outermost(elements: list[HtmlElement]) -> Iterator[HtmlElement]:
 
 
 MARKED: Final = etree.XPath("//*[@class or @id][not(self::script or self::style or self::noscript)]")
+"""The elements ``PageIndex.marked`` holds (found by a walk over the tree, which is faster)."""
+NOT_MARKED: Final = frozenset({"script", "style", "noscript"})
 MAX_LABEL_CHARS: Final = 120
 SHORT_TEXT: Final = etree.XPath(
     "//body//*[not(self::script or self::style)]"
     f"[normalize-space(text()[1]) and string-length(normalize-space(text()[1])) <= {MAX_LABEL_CHARS}]"
 )
+"""Where ``PageIndex.labels`` come from (found by a walk over the <body> when there is one)."""
+XML_SPACE: Final = " \t\r\n"
+XML_SPACE_RUN: Final = re.compile(f"[{XML_SPACE}]+")
 BREADCRUMB_ATTRIBUTES: Final = etree.XPath(
     "//*[@aria-label or @itemtype][contains(translate(@aria-label, 'BREADCRUMB', 'breadcrumb'), 'breadcrumb')"
     " or contains(@itemtype, 'BreadcrumbList')]"
@@ -85,16 +90,20 @@ class PageIndex:
 
     @classmethod
     def build(cls, tree: HtmlElement) -> PageIndex:
-        marked = MARKED(tree)
-        names = [f"{el.get('class', '')} {el.get('id', '')}".lower() for el in marked]
+        marked, names = [], []
+        for el in _elements(tree):
+            css, ids = el.get("class"), el.get("id")
+            if (css is not None or ids is not None) and el.tag not in NOT_MARKED:
+                marked.append(el)
+                names.append(f"{css or ''} {ids or ''}".lower())
         starts, pos = [], 0
         for name in names:
             starts.append(pos)
             pos += len(name) + 1
         labels = []
-        for el in SHORT_TEXT(tree):
+        for el in _short_text(tree):
             text = (el.text or "").strip()  # text()[1] may be a child's tail
-            if text and not any(c.text and not c.text.isspace() for c in el):
+            if text and (not len(el) or not any(c.text and not c.text.isspace() for c in el)):
                 labels.append((el, key(text)))
         return cls(marked, names, labels, "\n".join(names), starts)
 
@@ -117,3 +126,43 @@ class PageIndex:
     def tokens_with(self, *fragments: str) -> list[tuple[HtmlElement, list[str]]]:
         """``with_token`` with each element's class/id tokens, for a closer look."""
         return [(self.marked[i], class_tokens(self.marked[i])) for i in self._matching(fragments)]
+
+
+def _elements(tree: HtmlElement) -> Iterator[HtmlElement]:
+    """Every element of ``tree``'s document in document order, as ``//*`` finds them: a walk
+    is three times as fast as that XPath (0.3 ms against 0.8 a page of the trafilatura set).
+    It starts at the root's siblings too: libxml2 puts markup after ``</html>`` in a second
+    root element, which XPath sees and ``root.iter()`` does not."""
+    for top in top_elements(tree):
+        yield from top.iter(etree.Element)
+
+
+def top_elements(tree: HtmlElement) -> list[HtmlElement]:
+    """The root of ``tree``'s document and its sibling elements, in document order: where a
+    walk must start to see all that an XPath starting with ``//`` sees."""
+    root = tree.getroottree().getroot()
+    before = list(root.itersiblings(etree.Element, preceding=True))
+    return [*reversed(before), root, *root.itersiblings(etree.Element)]
+
+
+def _short_text(tree: HtmlElement) -> Iterator[HtmlElement]:
+    """What ``SHORT_TEXT`` finds, by a walk over the <body> (the XPath where a document has
+    no <body> or several): elements but scripts and styles whose first text, with XML white
+    space collapsed as ``normalize-space`` does, is not empty and at most
+    ``MAX_LABEL_CHARS`` characters. (Only ``el.text`` is looked at: a first text node that
+    is a child's tail is left out by ``PageIndex.build`` anyway.)"""
+    bodies = [body for top in top_elements(tree) for body in top.iter("body")]
+    if len(bodies) != 1:
+        yield from SHORT_TEXT(tree)
+        return
+    walk = bodies[0].iter(etree.Element)
+    next(walk)  # the <body> itself
+    for el in walk:
+        text = el.text
+        if not text or el.tag == "script" or el.tag == "style":
+            continue
+        stripped = text.strip(XML_SPACE)
+        if stripped and (
+            len(stripped) <= MAX_LABEL_CHARS or len(XML_SPACE_RUN.sub(" ", stripped)) <= MAX_LABEL_CHARS
+        ):
+            yield el

@@ -11,6 +11,7 @@ from typing import Final
 WORD: Final = re.compile(r"\w+")
 PREFIX_MIN_WORDS: Final = 3
 EDGE_PUNCT: Final = re.compile(r"^[\W_]+|[\W_]+$")
+"""What ``strip_edges`` drops (it does not use the regex)."""
 
 
 class PhraseSet(frozenset[str]):
@@ -48,8 +49,17 @@ def key(text: str) -> str:
 
 
 def strip_edges(normal: str) -> str:
-    """Drop leading/trailing punctuation, symbols and bullets from normalised text."""
-    return EDGE_PUNCT.sub("", normal)
+    """Drop leading/trailing punctuation, symbols and bullets from normalised text: what
+    ``EDGE_PUNCT`` matches (``[\\W_]`` is exactly ``not str.isalnum()``, checked over all of
+    Unicode), found from each end. The regex tried every position of the text: 2.9 µs a
+    call on the lines of the benchmark outputs, this 0.3."""
+    end = len(normal)
+    while end and not normal[end - 1].isalnum():
+        end -= 1
+    start = 0
+    while start < end and not normal[start].isalnum():
+        start += 1
+    return normal[start:end]
 
 
 def words(text: str) -> list[str]:

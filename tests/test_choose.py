@@ -25,7 +25,6 @@ from cleaner.choose import (
     Choice,
     Source,
     choose,
-    may_prefer_resiliparse,
     merged,
     more_words,
     word_count,
@@ -214,40 +213,6 @@ def test_most_words_counts_every_text_node_apart_and_leaves_scripts_out() -> Non
     second = extract.resiliparse()
     assert second is not None
     assert word_count(second(html, False)) <= 8
-
-
-def test_resiliparse_is_needed_only_when_its_candidate_could_win() -> None:
-    def never() -> int:
-        raise AssertionError("the bound is not needed when trafilatura has few words")
-
-    assert may_prefer_resiliparse(ALONE_WORDS - 1, never)
-    assert not may_prefer_resiliparse(100, lambda: int(UNSURE_MORE_WORDS * 100))
-    assert may_prefer_resiliparse(100, lambda: int(UNSURE_MORE_WORDS * 100) + 1)
-    # the merge's bar is the lowest one: a bound under it rules out every other step too
-    assert min(MORE_WORDS, DISCUSSION_MORE_WORDS) > UNSURE_MORE_WORDS
-
-
-def test_skipping_resiliparse_on_a_page_with_little_else_gives_the_same_result(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    page = ARTICLE_WITH_TILES.replace('<div class="more">', '<div class="more" hidden>').replace(
-        "".join(f'<div class="tile"><span>{t}</span></div>' for t in TILES), ""
-    )
-    calls: list[str] = []
-    real = extract.resiliparse()
-    assert real is not None
-
-    def spy(html: str, comments: bool) -> str:
-        calls.append(html)
-        return real(html, comments)
-
-    monkeypatch.setattr("cleaner.api.resiliparse", lambda: spy)
-    skipped = cleaner.run(page)
-    assert calls == []
-    monkeypatch.setattr("cleaner.api.may_prefer_resiliparse", lambda *args, **kwargs: True)
-    assert cleaner.run(page) == skipped
-    assert len(calls) == 1
-    assert skipped.source is Source.TRAFILATURA and all(p in skipped.text for p in ARTICLE)
 
 
 HEADING = "What the savings pay for"

@@ -25,7 +25,7 @@ from lxml.html import HtmlElement
 import cleaner
 from cleaner import CleanerError, Config
 from cleaner.load import clean_chars, decode, parse_html
-from cleaner.textutil import collapse
+from cleaner.textutil import EDGE_PUNCT, collapse, strip_edges
 
 SETTINGS = settings(
     max_examples=80,
@@ -258,3 +258,14 @@ def test_unicode_bytes_decode_back(text: str, codec: str) -> None:
 def test_collapse_splits_at_exactly_the_regex_whitespace() -> None:
     every_char = " a".join(chr(code) * 2 for code in range(0x110000))
     assert collapse(every_char) == re.sub(r"\s+", " ", every_char).strip()
+
+
+def test_strip_edges_drops_exactly_what_the_edge_regex_matches() -> None:
+    assert all(c.isalnum() is not bool(re.fullmatch(r"[\W_]", c)) for c in map(chr, range(0x110000)))
+    for text in ["", "_", "...", "_a_", "•• hi ••", "a_b", "«1»", "١٢٣!", " - x - ", "x"]:
+        assert strip_edges(text) == EDGE_PUNCT.sub("", text)
+
+
+@given(st.text(CHARS, max_size=60))
+def test_strip_edges_is_the_edge_regex(text: str) -> None:
+    assert strip_edges(text) == EDGE_PUNCT.sub("", text)
