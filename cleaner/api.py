@@ -143,22 +143,22 @@ def _extracted_blocks(
     if plan is Extraction.SKIP:
         return None
     second = resiliparse() if plan is Extraction.FULL else None
-    content = main_content(
+    body = main_content(
         tree, config, url, comments=comments, fast=plan is Extraction.FAST or second is not None
     )
-    blocks = segment_tree(content.body, extracted=True) if content.body is not None else []
+    blocks = segment_tree(body, extracted=True) if body is not None else []
     found = render(blocks, ())
 
     @cache
     def page_words() -> int:
         return most_words(tree)
 
-    if second is not None and not may_prefer_resiliparse(word_count(found), page_words, stray=content.stray):
+    if second is not None and not may_prefer_resiliparse(word_count(found), page_words):
         log.debug("main content from trafilatura: too few words on the page for Resiliparse to win")
         second = None
     text = resiliparse_text(tree, second, comments=comments) if second is not None else None
     if text is not None:
-        choice = choose(found, text, comments=comments, page_words=page_words, stray=content.stray)
+        choice = choose(found, text, comments=comments, page_words=page_words)
         log.debug("main content from %s: %s", choice.source, choice.reason)
         if choice.source is Source.RESILIPARSE:
             return segment_lines(text), Source.RESILIPARSE
@@ -167,7 +167,7 @@ def _extracted_blocks(
         if choice.source is Source.TRAFILATURA_DEFAULT and not deadline.affords_second_pass(tree):
             log.info("no time left for trafilatura's default mode: %s kept", choice.otherwise)
         elif choice.source is Source.TRAFILATURA_DEFAULT:
-            default = main_content(tree, config, url, comments=comments).body
+            default = main_content(tree, config, url, comments=comments)
             recovered = segment_tree(default, extracted=True) if default is not None else []
             if more_words(render(recovered, ()), found, choice.least_words):
                 return recovered, Source.TRAFILATURA_DEFAULT

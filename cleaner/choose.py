@@ -28,12 +28,7 @@ finds), trafilatura's default mode is tried, and where it too finds fewer than
    under ``FRAGMENT_SHARE`` of the words of the page, trafilatura's fast mode probably caught
    a fragment: its default mode (readability and jusText compared, a second run, so only on
    these pages) is tried, and kept if it finds more words (:func:`more_words`).
-4. When trafilatura found no content container and gathered the page's stray paragraphs
-   instead (its "wild text" recovery, ``extract.MainContent.stray``: headings, lists and text
-   standing directly in a ``<div>`` are left out), its text has ``STRAY_WORDS`` words or more
-   and Resiliparse more than ``STRAY_MORE_WORDS`` times as many, the MERGED candidate is taken
-   (not on discussion pages: there the lines between the posts are their dates and user lines).
-5. Otherwise trafilatura is kept.
+4. Otherwise trafilatura is kept.
 
 On WCXB dev (1,497 pages, word F1 after the block rules): trafilatura fast mode alone 0.805,
 Resiliparse alone 0.786, the better of the two on every page 0.865 (0.873 of these and
@@ -75,23 +70,20 @@ worse). Unwrapping a chrome element that holds most of the body (a misnested par
 extracting when Resiliparse finds nothing: +0.41 points on articles, -0.37 on a collection, odd
 ids up and even ids down.
 
-Step 4 (runs of every WCXB page with ``/tmp/docs2/m.py``, scored with the benchmark's scorer):
-trafilatura gathers stray text on 337 of the 1,497 pages (86 articles, 56 collections, 48
-service, 46 forum, 45 listing, 44 product, 12 documentation pages). Merging wherever Resiliparse
-has more words: +1.3 page-F1 points, but -0.5 on listings and -0.6 on products, where
-trafilatura's 70-150 words are a page's few sentences (from 100 words: +2.4 points, odd ids
-+1.7, even +0.7, documentation +0.23); taking all of Resiliparse instead of the merge: +1.6
-(from 100 words). Every merge also brought 3.3 "without" snippets (calls to action and promo
-boxes between the paragraphs: without-rate +0.0022); from 200 words and more than 1.15 times
-trafilatura's words (``STRAY_WORDS``, ``STRAY_MORE_WORDS``) about 0.5. At 1.2 times +1.6
-points, at 1.1 +2.2 with 1.8 snippets. Keeping all of Resiliparse's lines within the span
-(not only those of ``ANCHOR_WORDS``): the same (+2.44 against +2.41). On discussion pages the
-merge cost 0.08 points (post dates, "Registered:", "Offline"): left out. As set, step 4 merges
-36 pages: +2.2 points (odd ids +1.65, even +0.55; documentation +0.25: 0.836 -> 0.942, 0.906
--> 0.970, 0.774 -> 0.823, 0.782 -> 0.814), WCXB word F1 +0.0015, without-rate +0.0002 (a
-promo line on two pages, one fewer on another). Cost: Resiliparse runs on stray pages from
-``STRAY_MORE_WORDS`` instead of ``UNSURE_MORE_WORDS`` times the words; noting the recovery is
-one wrapped function call.
+Tried and left out (issue 3, documentation lead; the code is in commit 4585c1b): taking the
+merge wherever trafilatura found no content container and gathered the page's stray paragraphs
+(its "wild text" recovery, which leaves out headings, lists and bare ``<div>`` text; noted by
+wrapping ``trafilatura.main_extractor.recover_wild_text``). It runs on 337 WCXB pages (86
+articles, 56 collections, 48 service, 46 forum, 45 listing, 44 product, 12 documentation).
+Merging wherever Resiliparse has more words: +1.3 page-F1 points, -0.5 on listings and -0.6 on
+products (trafilatura's 70-150 words are the page's few sentences), 3.3 more "without" snippets;
+from 200 words and 1.15 times the words, not on discussion pages (post dates and user lines):
+36 WCXB pages, +2.2 points (odd ids +1.65, even +0.55; documentation +0.25: 0.836 -> 0.942,
+0.906 -> 0.970, 0.774 -> 0.823, 0.782 -> 0.814), WCXB 0.8544 -> 0.8559, without-rate +0.0002;
+but on the trafilatura set it merges 12 articles, finds one more "with" snippet and 7 more
+"without" (teaser lists, info boxes, a newsletter box): snippet F1 0.9275 -> 0.9266. The ratio
+of the merge's words to trafilatura's does not tell these apart (0.99-2.3 on the set, 0.99-2.8
+on WCXB). Taking all of Resiliparse instead of the merge: less (+1.6 from 100 words).
 """
 
 from __future__ import annotations
@@ -127,13 +119,6 @@ ANCHOR_WORDS: Final = 3
 or "Menu", are found anywhere); the merge drops shorter lines that trafilatura lacks."""
 FRAGMENT_SHARE: Final = 0.1
 """trafilatura's text under this share of the page's words is possibly a fragment (step 3)."""
-STRAY_WORDS: Final = 200
-"""From this many words, trafilatura's stray paragraphs are merged with Resiliparse's text
-(step 4); below it they are mostly a product or listing page's few sentences, which the merge
-buries in tiles and shop lines."""
-STRAY_MORE_WORDS: Final = 1.15
-"""...when Resiliparse has more than this many times their words: with a few more words it
-adds a call to action or a promo box between the paragraphs more often than a missed section."""
 FOOLED_WORDS: Final = 1000
 """A page of this many words (``page_words``) on which both candidates are near-empty has
 content the extractors missed (step 0), not none: error pages and empty listings have a few
@@ -187,17 +172,11 @@ class _Line:
 
 
 def choose(
-    trafilatura: str,
-    resiliparse: str,
-    *,
-    comments: bool = False,
-    page_words: Callable[[], int] | None = None,
-    stray: bool = False,
+    trafilatura: str, resiliparse: str, *, comments: bool = False, page_words: Callable[[], int] | None = None
 ) -> Choice:
     """Which candidate to keep, and why. Both are plain text, one block per line. ``comments``:
     comments count as content (by default on discussion pages only). ``page_words``: the
     number of words on the page, asked for only when it matters (step 3; None skips it).
-    ``stray``: trafilatura gathered stray text, having found no content container (step 4).
     TRAFILATURA_DEFAULT means: run trafilatura's default mode and ask :func:`more_words`."""
     t_count = word_count(trafilatura)
     r_count = word_count(resiliparse)
@@ -208,8 +187,6 @@ def choose(
             return Choice(Source.TRAFILATURA_DEFAULT, reason, otherwise=Source.BODY)
         return Choice(Source.RESILIPARSE, f"{found}: no main content")
     if r_count <= UNSURE_MORE_WORDS * t_count:
-        if _stray_merge(stray and not comments, t_count, r_count):
-            return Choice(Source.MERGED, f"{found}; trafilatura's are stray paragraphs")
         return Choice(Source.TRAFILATURA, f"{found}: not {UNSURE_MORE_WORDS:g} times as many")
     lines = _lines(trafilatura, resiliparse)
     prose = _prose_share(lines)
@@ -223,8 +200,6 @@ def choose(
         )
     if page_words is not None and t_count < FRAGMENT_SHARE * (words := page_words()):
         return Choice(Source.TRAFILATURA_DEFAULT, f"{found}, trafilatura's a fragment of the page's {words}")
-    if _stray_merge(stray and not comments, t_count, r_count):
-        return Choice(Source.MERGED, f"{found}; trafilatura's are stray paragraphs")
     return Choice(
         Source.TRAFILATURA, f"{found}, but only {prose:.0%} of its extra words are prose, {inside:.0%} inside"
     )
@@ -250,26 +225,16 @@ def merged(trafilatura: str, resiliparse: str) -> str:
     return "\n".join(line.text for line in span if line.shared or line.words >= ANCHOR_WORDS)
 
 
-def _stray_merge(stray: bool, t_count: int, r_count: int) -> bool:
-    """Step 4: trafilatura's text is stray paragraphs (``stray``; not asked on discussion
-    pages, where what lies between the posts is their dates and user lines) of at least
-    ``STRAY_WORDS`` words and Resiliparse has more than ``STRAY_MORE_WORDS`` times as many."""
-    return stray and t_count >= STRAY_WORDS and r_count > STRAY_MORE_WORDS * t_count
-
-
-def may_prefer_resiliparse(
-    trafilatura_words: int, most_words: Callable[[], int], *, stray: bool = False
-) -> bool:
+def may_prefer_resiliparse(trafilatura_words: int, most_words: Callable[[], int]) -> bool:
     """Could ``choose`` take anything but trafilatura's candidate when it has
     ``trafilatura_words`` words and Resiliparse's can have at most ``most_words()`` (an upper
     bound, called only when needed; words counted as ``choose`` counts them: ``word_count``)?
     Every step but trafilatura's needs Resiliparse to have more than ``UNSURE_MORE_WORDS``
     times its words (the lowest bar: ``DISCUSSION_MORE_WORDS`` and ``MORE_WORDS`` are higher),
-    or trafilatura fewer than ``ALONE_WORDS``; step 4 (``stray``) more than its words.
-    False means Resiliparse need not run."""
+    or trafilatura fewer than ``ALONE_WORDS``. False means Resiliparse need not run."""
     if trafilatura_words < ALONE_WORDS:
         return True
-    return most_words() > (STRAY_MORE_WORDS if stray else UNSURE_MORE_WORDS) * trafilatura_words
+    return most_words() > UNSURE_MORE_WORDS * trafilatura_words
 
 
 def word_count(text: str) -> int:

@@ -4,9 +4,7 @@ Two extractors, chosen between per page by :mod:`cleaner.choose`:
 
 - trafilatura (the only module that imports it), on the tree we parsed: a tree in its own
   vocabulary (``p``, ``head``, ``list/item``...). Fast mode (no readability/jusText comparison)
-  when Resiliparse is there to be the second opinion; its default mode when it is not. Whether
-  it found a content container or gathered the page's stray paragraphs instead is noted
-  (:class:`MainContent`) for ``choose`` step 4.
+  when Resiliparse is there to be the second opinion; its default mode when it is not.
 - Resiliparse's main-content text (``extract_plain_text(main_content=True)``, C++), on our tree
   serialised: it has its own DOM, so it parses again (see docs/design-notes.md for the cost).
   Only on pages where its candidate could be used (:func:`most_words`): 77% of WCXB dev.
@@ -16,11 +14,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from contextvars import ContextVar
-from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
-from typing import Any, Final
+from typing import Final
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -60,49 +56,14 @@ def drop_scripts(tree: HtmlElement) -> None:
         el.drop_tree()
 
 
-@dataclass(frozen=True, slots=True)
-class MainContent:
-    """What trafilatura found."""
-
-    body: etree._Element | None
-    """Its main-content subtree in its vocabulary, or None if it found none."""
-    stray: bool = False
-    """It found no content container (or too little text in one) and gathered the page's stray
-    paragraphs, code blocks and tables instead ("wild text" recovery): headings, lists and
-    text standing directly in a ``<div>`` are left out (see ``choose``)."""
-
-
-_RECOVERED: ContextVar[bool] = ContextVar("recovered", default=False)
-
-
-@lru_cache(maxsize=1)
-def _watch_recovery() -> None:
-    """Wrap trafilatura's wild-text recovery (``main_extractor.recover_wild_text``, looked up
-    when ``extract_content`` calls it) to note that it ran. Without that function (another
-    trafilatura version) nothing is noted: ``MainContent.stray`` stays False."""
-    from trafilatura import main_extractor
-
-    recover = getattr(main_extractor, "recover_wild_text", None)
-    if recover is None:
-        log.info("trafilatura has no recover_wild_text: stray-text pages are not told apart")
-        return
-
-    def noting(*args: Any, **kwargs: Any) -> Any:
-        _RECOVERED.set(True)
-        return recover(*args, **kwargs)
-
-    main_extractor.recover_wild_text = noting
-
-
 def main_content(
     tree: HtmlElement, config: Config, url: str | None, *, comments: bool, fast: bool = False
-) -> MainContent:
-    """trafilatura's main content (:class:`MainContent`). ``fast`` skips trafilatura's
-    readability/jusText comparison. The tree is not changed (trafilatura works on a copy)."""
+) -> etree._Element | None:
+    """trafilatura's main-content subtree in its vocabulary, or None if it found none.
+    ``fast`` skips trafilatura's readability/jusText comparison. The tree is not changed
+    (trafilatura works on a copy)."""
     import trafilatura
 
-    _watch_recovery()
-    _RECOVERED.set(False)
     try:
         result = trafilatura.bare_extraction(
             tree,
@@ -119,16 +80,15 @@ def main_content(
         log.warning(
             "main-content extraction failed (%s: %s); falling back to <body>", type(err).__name__, err
         )
-        return MainContent(None)
-    stray = _RECOVERED.get()
+        return None
     body: etree._Element | None = getattr(result, "body", None)
     if body is None or len(body) == 0:
-        return MainContent(None, stray)
+        return None
     if comments:
         posts = getattr(result, "commentsbody", None)
         if posts is not None and len(posts):
             body.extend(list(posts))
-    return MainContent(body, stray)
+    return body
 
 
 @lru_cache(maxsize=1)

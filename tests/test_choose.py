@@ -21,8 +21,6 @@ from cleaner.choose import (
     FRAGMENT_SHARE,
     MORE_WORDS,
     PROSE_LINE_WORDS,
-    STRAY_MORE_WORDS,
-    STRAY_WORDS,
     UNSURE_MORE_WORDS,
     Choice,
     Source,
@@ -355,65 +353,3 @@ def test_no_default_mode_pass_without_time_for_it(
     result = cleaner.run(ARTICLE_WITH_TILES)
     assert extraction_modes == [True]
     assert result.source is Source.TRAFILATURA
-
-
-GUIDE = [
-    f"Step {n}: the installer copies the files, checks the runtime and writes the settings file for you."
-    for n in range(1, 14)
-]
-HEADINGS = [
-    "Before you install it", "Running the installer itself", "Checking that it all worked",
-    "Updating to a newer release", "Removing it again later on", "Where the settings file lives",
-    "What the runtime checks mean", "Getting help with the tool",
-]  # fmt: skip
-# No content container trafilatura knows (no <main>, <article>, content class): it gathers the
-# stray paragraphs and leaves out the headings.
-NO_CONTAINER = f"""<html lang="en"><head><title>Installing the tool</title></head><body>
-<div class="wrapper"><div id="navbar"><a href="/">Home</a> <a href="/docs">Docs</a></div>
-<section class="x">{"".join(f"<p>{p}</p><h2>{h}</h2>" for p, h in zip(GUIDE, HEADINGS, strict=False))}
-{"".join(f"<p>{p}</p>" for p in GUIDE[len(HEADINGS) :])}</section></div></body></html>"""
-WITH_HEADINGS = (
-    "\n".join(line for pair in zip(GUIDE, HEADINGS, strict=False) for line in pair)
-    + "\n"
-    + "\n".join(GUIDE[len(HEADINGS) :])
-)
-
-
-def test_trafilatura_tells_when_it_gathered_stray_paragraphs() -> None:
-    config = cleaner.Config()
-    stray = extract.main_content(parse_html(NO_CONTAINER), config, None, comments=False, fast=True)
-    assert stray.stray and stray.body is not None
-    assert HEADINGS[0] not in " ".join(stray.body.itertext())
-    found = extract.main_content(parse_html(ARTICLE_WITH_TILES), config, None, comments=False, fast=True)
-    assert not found.stray
-
-
-def test_stray_paragraphs_are_merged_with_what_resiliparse_has_between_them() -> None:
-    fast = "\n".join(GUIDE)
-    words = word_count(fast)
-    assert words >= STRAY_WORDS
-    assert STRAY_MORE_WORDS * words < word_count(WITH_HEADINGS) <= UNSURE_MORE_WORDS * words
-    assert choose(fast, WITH_HEADINGS).source is Source.TRAFILATURA
-    assert choose(fast, WITH_HEADINGS, stray=True).source is Source.MERGED
-    assert choose(fast, WITH_HEADINGS, stray=True, comments=True).source is Source.TRAFILATURA  # post chrome
-    one_heading = "\n".join([GUIDE[0], HEADINGS[0], *GUIDE[1:]])
-    assert choose(fast, one_heading, stray=True).source is Source.TRAFILATURA  # a few words more
-    short = "\n".join(GUIDE[:3])
-    assert word_count(short) < STRAY_WORDS
-    assert (
-        choose(short, "\n".join([*GUIDE[:2], *HEADINGS, GUIDE[2]]), stray=True).source is Source.TRAFILATURA
-    )
-
-
-def test_a_page_without_content_container_keeps_its_headings() -> None:
-    result = cleaner.run(NO_CONTAINER)
-    assert result.source is Source.MERGED
-    for line in (*HEADINGS, *GUIDE):
-        assert line in result.text
-    assert "Home" not in result.text
-
-
-def test_resiliparse_runs_on_stray_paragraphs_with_any_more_words() -> None:
-    assert may_prefer_resiliparse(100, lambda: int(STRAY_MORE_WORDS * 100) + 1, stray=True)
-    assert not may_prefer_resiliparse(100, lambda: int(STRAY_MORE_WORDS * 100), stray=True)
-    assert STRAY_MORE_WORDS < UNSURE_MORE_WORDS
