@@ -60,6 +60,7 @@ MAX_LABEL_CHARS: Final = 120
 SHORT_TEXT: Final = etree.XPath(
     "//body//*[not(self::script or self::style)]"
     f"[normalize-space(text()[1]) and string-length(normalize-space(text()[1])) <= {MAX_LABEL_CHARS}]"
+    "[not(ancestor-or-self::code or ancestor-or-self::pre)]"
 )
 """Where ``PageIndex.labels`` come from (found by a walk over the <body> when there is one)."""
 XML_SPACE: Final = " \t\r\n"
@@ -76,8 +77,11 @@ class PageIndex:
 
     ``marked``: elements with a class or id; ``names`` their lowercased class and id; ``labels``:
     elements whose own leading text is short and whose children carry no text of their own (UI
-    labels), with that text's ``key()``. Entries may go stale as rules remove elements: the
-    engine skips elements that are no longer in the tree.
+    labels), with that text's ``key()``; not inside ``<code>`` or ``<pre>``: a ``watch``
+    channel or a ``'Loading...'`` string in a code sample is not a player control (MED01 took
+    such words out of 2 documentation pages; the test costs about 0.2 ms a page). Entries may
+    go stale as rules remove elements: the engine skips elements that are no longer in the
+    tree.
     """
 
     marked: list[HtmlElement]
@@ -147,19 +151,21 @@ def top_elements(tree: HtmlElement) -> list[HtmlElement]:
 
 def _short_text(tree: HtmlElement) -> Iterator[HtmlElement]:
     """What ``SHORT_TEXT`` finds, by a walk over the <body> (the XPath where a document has
-    no <body> or several): elements but scripts and styles whose first text, with XML white
-    space collapsed as ``normalize-space`` does, is not empty and at most
-    ``MAX_LABEL_CHARS`` characters. (Only ``el.text`` is looked at: a first text node that
-    is a child's tail is left out by ``PageIndex.build`` anyway.)"""
+    no <body> or several): elements but scripts, styles and code (``<code>``, ``<pre>`` and
+    what they hold) whose first text, with XML white space collapsed as ``normalize-space``
+    does, is not empty and at most ``MAX_LABEL_CHARS`` characters. (Only ``el.text`` is
+    looked at: a first text node that is a child's tail is left out by ``PageIndex.build``
+    anyway.)"""
     bodies = [body for top in top_elements(tree) for body in top.iter("body")]
     if len(bodies) != 1:
         yield from SHORT_TEXT(tree)
         return
+    code = {inner for outer in bodies[0].iter("code", "pre") for inner in outer.iter(etree.Element)}
     walk = bodies[0].iter(etree.Element)
     next(walk)  # the <body> itself
     for el in walk:
         text = el.text
-        if not text or el.tag == "script" or el.tag == "style":
+        if not text or el.tag == "script" or el.tag == "style" or el in code:
             continue
         stripped = text.strip(XML_SPACE)
         if stripped and (

@@ -129,3 +129,29 @@ def test_tabbed_code_and_listings_reach_the_text() -> None:
     text = clean(html, url="https://docs.example.org/guide/files")
     assert "text = open(path).read()" in text
     assert "fn open_config() -> Result<File> { todo!() }" in text
+
+
+def test_streamed_segment_moves_into_its_placeholder() -> None:
+    tree = _tree(
+        '<main><p>Install the helpers first:</p><template id="B:3"></template><p>Then run it.</p></main>'
+        '<footer>Footer</footer>\n<div hidden id="S:3"><pre><code>npm i support</code></pre></div>'
+        '<div hidden id="S:9"><p>No placeholder.</p></div>'
+    )
+    prepare(tree)
+    (main,) = tree.xpath("//main")
+    assert [child.tag for child in main] == ["p", "div", "p"]
+    assert main[1].get("hidden") is None
+    assert main[1].text_content() == "npm i support"
+    assert not tree.xpath("//template")
+    assert tree.xpath("//div[@id='S:9']")[0].get("hidden") is not None  # nowhere to go: stays hidden
+
+
+def test_streamed_code_block_reaches_the_text() -> None:
+    page = (
+        f"<html><body><article><h1>Setup</h1>{PARAGRAPHS}<p>The support module is on npm:</p>"
+        '<template id="B:0"></template><p>Alternatively, clone the repository.</p></article>'
+        '<div hidden id="S:0"><div><pre><code>$ npm i @guide/support</code></pre></div></div></body></html>'
+    )
+    text = clean(page)
+    assert "$ npm i @guide/support" in text
+    assert text.index("on npm:") < text.index("npm i @guide") < text.index("Alternatively")

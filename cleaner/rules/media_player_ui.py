@@ -45,7 +45,9 @@ class MediaPlayerUi(Rule):
 
     Keeps:
         Sentences that use the words ("The ministry said no media source was available for
-        comment.") and a single clock time ("10:30").
+        comment."), such a word as a link or inline element of a sentence ("the ports they
+        <a>listen</a> to"), code ("return 'Loading...'" in a ``<pre>`` or ``<code>``: the page
+        index takes no labels there) and a single clock time ("10:30").
     """
 
     code: ClassVar[str] = "MED01"
@@ -55,7 +57,7 @@ class MediaPlayerUi(Rule):
         labels = phrases.load("player_ui", doc.langs)
         found = [el for el in tree.iter(*MEDIA_TAGS)]
         for leaf, label in doc.page_index.labels:
-            if match_phrase(label, labels):
+            if match_phrase(label, labels) and not _in_running_text(leaf):
                 container = _player_container(leaf)
                 found.append(leaf if container is None else container)
         for el in outermost(found):
@@ -85,6 +87,15 @@ def _labelled_timecode(text: str, labels: PhraseSet) -> bool:
     """'Current Time 0:00', 'Duration 1:58': a player label followed by a time code."""
     match = TRAILING_TIMECODE.search(text)
     return match is not None and key(text[: match.start()]) in labels
+
+
+def _in_running_text(leaf: HtmlElement) -> bool:
+    """A word of a sentence ("the ports they <a>listen</a> to"), not a control: its parent
+    has text of its own around it."""
+    parent = leaf.getparent()
+    if parent is None:
+        return False
+    return bool((parent.text or "").strip()) or any((child.tail or "").strip() for child in parent)
 
 
 def _player_container(leaf: HtmlElement) -> HtmlElement | None:
