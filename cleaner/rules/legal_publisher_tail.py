@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from functools import cache
 from typing import ClassVar, Final
 
 from .. import phrases
@@ -56,21 +57,25 @@ class LegalPublisherTail(Rule):
     def find_in_blocks(self, doc: Document, removed: Mapping[int, Removal]) -> Iterator[Hit]:
         pronouns = phrases.load("publisher_voice", doc.langs)
         blocks = doc.blocks
-        voiced = [_voiced(b, pronouns) for b in blocks]
+
+        @cache
+        def voiced(i: int) -> bool:  # asked for the tail and, rarely, the body: not every block
+            return _voiced(blocks[i], pronouns)
+
         start = _tail_start(blocks, voiced, removed)
         tail = range(start, len(blocks))
-        first_voiced = next((i for i in tail if voiced[i]), None)
+        first_voiced = next((i for i in tail if voiced(i)), None)
         if first_voiced is None or len(tail) > MAX_TAIL_SHARE * len(blocks):
             return
         if doc.kind is Kind.HTML and not any(i in removed for i in range(start, first_voiced)):
             return  # extracted HTML: nothing marks the end of the article before the voice changes
         body = [i for i in range(start) if i not in removed]
-        if body and sum(voiced[i] for i in body) >= MAX_BODY_VOICE_SHARE * len(body):
+        if body and sum(voiced(i) for i in body) >= MAX_BODY_VOICE_SHARE * len(body):
             return
         for i in tail:
             if i not in removed:
                 yield Hit(
-                    i, "publisher voice at the end" if voiced[i] else "short line inside the publisher tail"
+                    i, "publisher voice at the end" if voiced(i) else "short line inside the publisher tail"
                 )
 
 
@@ -82,14 +87,16 @@ def _voiced(block: Block, pronouns: frozenset[str]) -> bool:
     )
 
 
-def _tail_start(blocks: Sequence[Block], voiced: list[bool], removed: Mapping[int, Removal]) -> int:
+def _tail_start(
+    blocks: Sequence[Block], voiced: Callable[[int], bool], removed: Mapping[int, Removal]
+) -> int:
     """Walk back from the end while blocks are removed, voiced, or short after a tail block."""
     i = len(blocks)
     while i > 0:
         j = i - 1
-        prev_in_tail = j > 0 and (j - 1 in removed or voiced[j - 1])
+        prev_in_tail = j > 0 and (j - 1 in removed or voiced(j - 1))
         short_orphan = word_count(blocks[j].text) <= MAX_ORPHAN_WORDS and prev_in_tail
-        if not (j in removed or voiced[j] or short_orphan):
+        if not (j in removed or voiced(j) or short_orphan):
             break
         i = j
     return i
