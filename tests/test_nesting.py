@@ -44,6 +44,18 @@ def test_short_tail_after_html_end_is_not_detected() -> None:
     assert not _detect(f"<html><body>{ARTICLE}</body></html>\n<p>stray words</p>")
 
 
+def test_unclosed_style_or_comment_after_html_end_is_not_text() -> None:
+    css = " ".join(f".rule{i} {{ color: red; }}" for i in range(80))
+    for tail in (f"<style>{css}", f"<!-- {css}", f"<script>var words = '{css}';"):
+        assert not _detect(f"<html><body>{ARTICLE}</body></html>\n{tail}"), tail[:8]
+
+
+def test_many_unclosed_scripts_after_html_end_are_one_match() -> None:
+    tail = "<script>" * 5000 + "<!--" * 5000
+    assert nesting.NOT_TEXT.sub(" ", tail).split() == []
+    assert len(nesting.NOT_TEXT.findall(tail)) == 1  # one match to the end, not one scan per start
+
+
 def test_html_end_inside_a_script_is_not_detected() -> None:
     script = "<script>var doc = '<html><body></body></html>';</script>"
     assert not _detect(f"<html><body>{script}\n{ARTICLE}\n</body></html>")
