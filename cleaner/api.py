@@ -21,6 +21,7 @@ from .document import Block, Document, Kind
 from .engine import Deadline, Engine
 from .extract import Extraction, drop_scripts, main_content, most_words, resiliparse, resiliparse_text
 from .load import detect_lang, load, page_lang
+from .nesting import most_of_body, text_length
 from .page_type import ITEMS, PageType
 from .page_type import detect as detect_page_type
 from .posts import discussion_thread
@@ -35,8 +36,6 @@ log = logging.getLogger(__name__)
 
 LINK_LIST_DENSITY = 0.5
 CHROME_TAGS = ("nav", "header", "footer", "aside", "form", "menu")
-CHROME_SHARE = 0.5
-"""A chrome element with more than this share of the <body>'s text is kept by the fallback."""
 
 
 @dataclass(frozen=True)
@@ -180,9 +179,9 @@ def _fallback_blocks(tree: HtmlElement) -> list[Block]:
     element holding most of the body's text is not chrome: the parser nested the page in it
     (an unclosed <aside> or <header>: libxml2 does not close it as a browser would)."""
     log.debug("no main content found; keeping <body> blocks outside nav/header/footer/aside")
-    most = CHROME_SHARE * len(_body(tree).text_content())
+    most = most_of_body(_body(tree))
     for el in list(tree.iter(*CHROME_TAGS)):
-        if el.getparent() is not None and len(el.text_content()) <= most:
+        if el.getparent() is not None and text_length(el) <= most:
             el.drop_tree()
     return [b for b in segment_tree(_body(tree), extracted=False) if b.link_density < LINK_LIST_DENSITY]
 

@@ -94,11 +94,18 @@ def chrome_holds_body(tree: HtmlElement) -> bool:
     body = tree.find("body")
     if body is None:
         return False
-    most = CHROME_SHARE * _text_length(body)
-    return any(_text_length(el) > most for el in body.iter(*CHROME))
+    most = most_of_body(body)
+    return any(text_length(el) > most for el in body.iter(*CHROME))
 
 
-def _text_length(el: HtmlElement) -> int:
+def most_of_body(body: HtmlElement) -> float:
+    """An element with more text than this (``text_length``) holds the page: the parser
+    nested the page in it."""
+    return CHROME_SHARE * text_length(body)
+
+
+def text_length(el: HtmlElement) -> int:
+    """The length of ``el``'s text, scripts and styles left out."""
     return len(el.text_content()) - sum(len(s.text or "") for s in el.iter("script", "style"))
 
 

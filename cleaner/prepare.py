@@ -55,7 +55,7 @@ from typing import Final
 from lxml import etree
 from lxml.html import HtmlElement
 
-from .selectors import PageIndex, class_tokens
+from .selectors import PageIndex, class_tokens, has_own_text
 
 ADMONITION_TOKENS: Final = frozenset(
     {
@@ -173,9 +173,7 @@ def _inline(child: HtmlElement) -> bool:
 
 
 def _has_bare_text(el: HtmlElement) -> bool:
-    if (el.text or "").strip():
-        return True
-    return any((child.tail or "").strip() or (_inline(child) and isinstance(child.tag, str)) for child in el)
+    return has_own_text(el) or any(_inline(child) and isinstance(child.tag, str) for child in el)
 
 
 def wrap_bare_text(box: HtmlElement) -> None:

@@ -31,6 +31,11 @@ def text_of(el: HtmlElement) -> str:
     return collapse(el.text_content())
 
 
+def has_own_text(el: HtmlElement) -> bool:
+    """Whether ``el`` holds text of its own (not only inside its children): running text."""
+    return bool((el.text or "").strip()) or any((child.tail or "").strip() for child in el)
+
+
 def short_enough(el: HtmlElement, max_words: int) -> bool:
     """Element text has at most ``max_words`` words and it is not a page-level container."""
     return el.tag not in CONTAINER_TAGS and word_count(el.text_content()) <= max_words

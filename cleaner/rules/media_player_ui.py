@@ -10,7 +10,7 @@ from lxml.html import HtmlElement
 
 from .. import phrases
 from ..document import Document
-from ..selectors import has_token, outermost
+from ..selectors import has_own_text, has_token, outermost
 from ..textutil import PhraseSet, key, match_phrase, word_count
 from .base import Hit, Removal, Rule
 
@@ -95,7 +95,7 @@ def _in_running_text(leaf: HtmlElement) -> bool:
     parent = leaf.getparent()
     if parent is None:
         return False
-    return bool((parent.text or "").strip()) or any((child.tail or "").strip() for child in parent)
+    return has_own_text(parent)
 
 
 def _player_container(leaf: HtmlElement) -> HtmlElement | None:
