@@ -17,6 +17,8 @@ from cleaner.choose import (
     ALONE_WORDS,
     ANCHOR_WORDS,
     DISCUSSION_MORE_WORDS,
+    DUMP_KEEP,
+    DUMP_SHARE,
     FOOLED_WORDS,
     FRAGMENT_SHARE,
     MORE_WORDS,
@@ -119,6 +121,29 @@ def test_little_text_that_resiliparse_does_not_see_is_no_main_content() -> None:
     assert choose("Home", "").source is Source.RESILIPARSE
     assert choose(" ".join(["word"] * (ALONE_WORDS - 1)), "").source is Source.RESILIPARSE
     assert choose(" ".join(["word"] * ALONE_WORDS), "").source is Source.TRAFILATURA
+
+
+def test_a_dump_of_the_whole_page_gives_way_to_resiliparse_lines() -> None:
+    """trafilatura's last resort: the page's text run together in one block, menus and all.
+    Resiliparse's text of about as many words, line by line, is what the block rules can
+    work on."""
+    page = [*ARTICLE, *TILES]
+    dump = " ".join(page)
+    lines = "\n".join(page)
+    words = word_count(dump)
+    choice = choose(dump, lines, page_words=lambda: words)
+    assert choice.source is Source.RESILIPARSE
+    assert "one block" in choice.reason
+    # a paragraph that is a small part of the page is no dump
+    assert choose(dump, lines, page_words=lambda: int(words / DUMP_SHARE) + 1).source is Source.TRAFILATURA
+    # the same words in lines: trafilatura found a structure
+    assert choose(lines, lines, page_words=lambda: words).source is Source.TRAFILATURA
+    # Resiliparse found a fragment only: the dump keeps the content it misses
+    fragment = "\n".join(ARTICLE[:1])
+    assert word_count(fragment) < DUMP_KEEP * words
+    assert choose(dump, fragment, page_words=lambda: words).source is Source.TRAFILATURA
+    # without the page's words (no tree): not decided
+    assert choose(dump, lines).source is Source.TRAFILATURA
 
 
 def test_near_empty_candidates_on_a_page_of_many_words_ask_for_the_default_mode() -> None:
