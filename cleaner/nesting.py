@@ -104,6 +104,15 @@ def most_of_body(body: HtmlElement) -> float:
     return CHROME_SHARE * text_length(body)
 
 
+def drop_chrome(body: HtmlElement, tags: tuple[str, ...]) -> None:
+    """Remove the elements of ``body`` with these chrome tags, except one that holds most of
+    it (``most_of_body``): the parser nested the page in it."""
+    most = most_of_body(body)
+    for el in list(body.iter(*tags)):
+        if el.getparent() is not None and text_length(el) <= most:
+            el.drop_tree()
+
+
 def text_length(el: HtmlElement) -> int:
     """The length of ``el``'s text, scripts and styles left out."""
     return len(el.text_content()) - sum(len(s.text or "") for s in el.iter("script", "style"))
