@@ -109,6 +109,12 @@ def main_content(
 
 PAGE_CHROME_TAGS: Final = ("nav", "header", "menu")
 """Chrome that trafilatura's last resort keeps (its basic cleaning drops asides and footers)."""
+FOOTERS: Final = etree.XPath(
+    ".//*[re:test(@class, 'footer', 'i') or re:test(@id, 'footer', 'i')]",
+    namespaces={"re": "http://exslt.org/regular-expressions"},
+)
+"""Footers by class or id in any case and on any element: trafilatura's basic cleaning takes
+only ``<div>``s with a lower-case "footer" (``<div id="navFooter">`` stays)."""
 
 
 def last_resort_page(body: HtmlElement) -> HtmlElement:
@@ -127,10 +133,10 @@ def last_resort_page(body: HtmlElement) -> HtmlElement:
 def page_in_blocks(page: HtmlElement) -> HtmlElement:
     """``page`` (:func:`last_resort_page`) changed in place so that its blocks hold the words
     of trafilatura's last resort: without the menus and headers it keeps (unless one holds
-    most of the page: the parser nested the page in it), every text node set apart by a
-    space, as trafilatura joins them (``<span>2026</span><span>1h 54m</span>`` is two words
-    there, and in the reference texts, not "20261h")."""
-    drop_chrome(page, PAGE_CHROME_TAGS)
+    most of the page: the parser nested the page in it) and footers (``FOOTERS``), every text
+    node set apart by a space, as trafilatura joins them (``<span>2026</span><span>1h
+    54m</span>`` is two words there, and in the reference texts, not "20261h")."""
+    drop_chrome(page, PAGE_CHROME_TAGS, FOOTERS(page))
     for el in page.iter():
         if el.text:
             el.text = " " + el.text

@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterable
 from typing import Final
 
 from lxml import etree
@@ -104,11 +105,11 @@ def most_of_body(body: HtmlElement) -> float:
     return CHROME_SHARE * text_length(body)
 
 
-def drop_chrome(body: HtmlElement, tags: tuple[str, ...]) -> None:
-    """Remove the elements of ``body`` with these chrome tags, except one that holds most of
-    it (``most_of_body``): the parser nested the page in it."""
+def drop_chrome(body: HtmlElement, tags: tuple[str, ...], more: Iterable[HtmlElement] = ()) -> None:
+    """Remove the elements of ``body`` with these chrome tags (and ``more`` elements of it),
+    except one that holds most of it (``most_of_body``): the parser nested the page in it."""
     most = most_of_body(body)
-    for el in list(body.iter(*tags)):
+    for el in [*body.iter(*tags), *more]:
         if el.getparent() is not None and text_length(el) <= most:
             el.drop_tree()
 
