@@ -15,13 +15,22 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from . import registry
-from .choose import Source, choose, merged, more_words
+from .choose import Source, choose, last_resort, merged, more_words
 from .config import Config
 from .document import Block, Document, Kind
 from .engine import Deadline, Engine
-from .extract import Extraction, drop_scripts, main_content, most_words, resiliparse, resiliparse_text
+from .extract import (
+    Extraction,
+    drop_scripts,
+    last_resort_page,
+    main_content,
+    most_words,
+    page_in_blocks,
+    resiliparse,
+    resiliparse_text,
+)
 from .load import detect_lang, load, page_lang
-from .nesting import most_of_body, text_length
+from .nesting import drop_chrome
 from .page_type import ITEMS, PageType
 from .page_type import detect as detect_page_type
 from .posts import discussion_thread
@@ -171,7 +180,13 @@ def _extracted_blocks(
             log.debug("trafilatura's default mode found too little: %s kept", choice.otherwise)
         if choice.source is Source.TRAFILATURA_DEFAULT and choice.otherwise is Source.BODY:
             return None
-    return (blocks, Source.TRAFILATURA) if blocks else None
+    if not blocks:
+        return None
+    page = cache(lambda: last_resort_page(_body(tree)))
+    if last_resort(found, lambda: " ".join(page().itertext())):
+        log.debug("trafilatura's text is the whole page in one block: the page's own blocks taken")
+        return segment_tree(page_in_blocks(page()), extracted=False), Source.TRAFILATURA
+    return blocks, Source.TRAFILATURA
 
 
 def _fallback_blocks(tree: HtmlElement) -> list[Block]:
@@ -179,10 +194,7 @@ def _fallback_blocks(tree: HtmlElement) -> list[Block]:
     element holding most of the body's text is not chrome: the parser nested the page in it
     (an unclosed <aside> or <header>: libxml2 does not close it as a browser would)."""
     log.debug("no main content found; keeping <body> blocks outside nav/header/footer/aside")
-    most = most_of_body(_body(tree))
-    for el in list(tree.iter(*CHROME_TAGS)):
-        if el.getparent() is not None and text_length(el) <= most:
-            el.drop_tree()
+    drop_chrome(_body(tree), CHROME_TAGS)
     return [b for b in segment_tree(_body(tree), extracted=False) if b.link_density < LINK_LIST_DENSITY]
 
 

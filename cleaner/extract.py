@@ -9,10 +9,15 @@ Two extractors, chosen between per page by :mod:`cleaner.choose`:
   serialised: it has its own DOM, so it parses again (see docs/design-notes.md for the cost).
   On every page with a FULL plan: skipping it where a word bound (:func:`most_words`) showed
   its candidate could not win cost more than it saved (design note 12).
+
+Where trafilatura returns its last resort, the text of the whole page in one block,
+:func:`last_resort_page` and :func:`page_in_blocks` give the same page in its own blocks
+(``choose`` step L).
 """
 
 from __future__ import annotations
 
+import copy
 import logging
 from collections.abc import Callable
 from enum import Enum
@@ -24,6 +29,7 @@ from lxml.html import HtmlElement
 
 from .choose import word_count
 from .config import Config, Favor
+from .nesting import drop_chrome
 from .selectors import top_elements
 
 log = logging.getLogger(__name__)
@@ -99,6 +105,44 @@ def main_content(
         if posts is not None and len(posts):
             body.extend(list(posts))
     return body
+
+
+PAGE_CHROME_TAGS: Final = ("nav", "header", "menu")
+"""Chrome that trafilatura's last resort keeps (its basic cleaning drops asides and footers)."""
+FOOTERS: Final = etree.XPath(
+    ".//*[re:test(@class, 'footer', 'i') or re:test(@id, 'footer', 'i')]",
+    namespaces={"re": "http://exslt.org/regular-expressions"},
+)
+"""Footers by class or id in any case and on any element: trafilatura's basic cleaning takes
+only ``<div>``s with a lower-case "footer" (``<div id="navFooter">`` stays)."""
+
+
+def last_resort_page(body: HtmlElement) -> HtmlElement:
+    """A copy of ``body`` as trafilatura reads it for its last resort, the text of the whole
+    page (``trafilatura.baseline``: after its basic cleaning, which drops asides, footers and
+    cookie banners)."""
+    from trafilatura.settings import BASIC_CLEAN_XPATH
+
+    page = copy.deepcopy(body)
+    for el in BASIC_CLEAN_XPATH(page):
+        if el.getparent() is not None:
+            el.drop_tree()
+    return page
+
+
+def page_in_blocks(page: HtmlElement) -> HtmlElement:
+    """``page`` (:func:`last_resort_page`) changed in place so that its blocks hold the words
+    of trafilatura's last resort: without the menus and headers it keeps (unless one holds
+    most of the page: the parser nested the page in it) and footers (``FOOTERS``), every text
+    node set apart by a space, as trafilatura joins them (``<span>2026</span><span>1h
+    54m</span>`` is two words there, and in the reference texts, not "20261h")."""
+    drop_chrome(page, PAGE_CHROME_TAGS, FOOTERS(page))
+    for el in page.iter():
+        if el.text:
+            el.text = " " + el.text
+        if el.tail:
+            el.tail = " " + el.tail
+    return page
 
 
 @lru_cache(maxsize=1)

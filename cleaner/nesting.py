@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterable
 from typing import Final
 
 from lxml import etree
@@ -102,6 +103,15 @@ def most_of_body(body: HtmlElement) -> float:
     """An element with more text than this (``text_length``) holds the page: the parser
     nested the page in it."""
     return CHROME_SHARE * text_length(body)
+
+
+def drop_chrome(body: HtmlElement, tags: tuple[str, ...], more: Iterable[HtmlElement] = ()) -> None:
+    """Remove the elements of ``body`` with these chrome tags (and ``more`` elements of it),
+    except one that holds most of it (``most_of_body``): the parser nested the page in it."""
+    most = most_of_body(body)
+    for el in [*body.iter(*tags), *more]:
+        if el.getparent() is not None and text_length(el) <= most:
+            el.drop_tree()
 
 
 def text_length(el: HtmlElement) -> int:

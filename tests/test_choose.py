@@ -21,17 +21,20 @@ from cleaner.choose import (
     DUMP_SHARE,
     FOOLED_WORDS,
     FRAGMENT_SHARE,
+    LAST_RESORT_SHARE,
     MORE_WORDS,
     PROSE_LINE_WORDS,
     UNSURE_MORE_WORDS,
     Choice,
     Source,
     choose,
+    last_resort,
     merged,
     more_words,
     word_count,
 )
 from cleaner.load import parse_html
+from cleaner.segment import segment_tree
 from cleaner.textutil import WORD
 
 ARTICLE = [
@@ -353,3 +356,68 @@ def test_the_html5_reparse_lets_trafilatura_find_the_page_nested_in_an_aside() -
     assert result.source is not Source.BODY
     assert "Paragraph 39 of the report." in result.text
     assert "Sign up" not in result.text
+
+
+def test_trafilaturas_last_resort_is_one_block_with_the_words_of_the_page() -> None:
+    """Step L: trafilatura's text in one block, with (nearly) every word of the page its last
+    resort reads, is that page run together; a long paragraph or lines are not."""
+    page = "\n".join([*ARTICLE, *TILES])
+    dump = " ".join([*ARTICLE, *TILES])
+    assert last_resort(dump, lambda: page)
+    assert not last_resort(page, lambda: page)  # lines: trafilatura found a structure
+    assert not last_resort(ARTICLE[0], lambda: page)  # one paragraph of the page
+    most = " ".join(dump.split()[: int(LAST_RESORT_SHARE * word_count(dump)) - 1])
+    assert not last_resort(most, lambda: page)
+    few = " ".join(["word"] * (ALONE_WORDS - 1))
+    asked: list[bool] = []
+    assert not last_resort(few, lambda: asked.append(True) or few)  # type: ignore[func-returns-value]
+    assert not asked  # the page's text is read only for a long block
+
+
+# A listing with no paragraphs: trafilatura's fast mode finds no content and returns the page's
+# text in one block (menu, items, footer), its last resort.
+ROWS = "".join(f'<div class="row"><span>{t}</span><span>2026</span><span>3 min</span></div>' for t in TILES)
+LISTING = f"""<html lang="en"><head><title>Local news</title></head><body>
+<header><a href="/">Home</a> <a href="/login">Sign in</a></header>
+<nav><ul><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li></ul></nav>
+<div class="list">{ROWS}</div>
+<aside><a href="/newsletter">Get our newsletter</a></aside>
+<footer><a href="/careers">Careers at the paper</a></footer>
+<div id="navFooter"><a href="/sell">Sell on our marketplace</a></div></body></html>"""
+
+
+def test_last_resort_page_drops_what_trafilatura_drops_and_page_in_blocks_the_chrome_it_keeps() -> None:
+    body = parse_html(LISTING).find("body")
+    page = extract.last_resort_page(body)
+    text = " ".join(page.itertext())
+    assert "Careers at the paper" not in text and "Get our newsletter" not in text
+    assert "Sign in" in text and "Sell on our" in text  # trafilatura's basic cleaning keeps these
+    assert "Careers at the paper" in " ".join(body.itertext())  # the page itself is not changed
+    blocks = [b.text for b in segment_tree(extract.page_in_blocks(page), extracted=False)]
+    assert not any(chrome in " ".join(blocks) for chrome in ("Sign in", "Sport", "Sell on our"))
+    assert f"{TILES[0]} 2026 3 min" in blocks  # text nodes set apart, as trafilatura joins them
+
+
+def test_a_menu_that_holds_most_of_the_page_is_kept_in_the_last_resorts_blocks() -> None:
+    body = parse_html(f"<html><body><nav>{ARTICLE_WITH_TILES}</nav></body></html>").find("body")
+    blocks = segment_tree(extract.page_in_blocks(extract.last_resort_page(body)), extracted=False)
+    assert ARTICLE[0] in [b.text for b in blocks]
+
+
+def test_pipeline_takes_the_pages_blocks_for_trafilaturas_last_resort(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """trafilatura (alone: no Resiliparse) returns its last resort: the page's own blocks are
+    taken instead, where the block rules can judge each line."""
+    from trafilatura import baseline
+
+    monkeypatch.setattr("cleaner.api.resiliparse", lambda: None)
+    monkeypatch.setattr("cleaner.api.main_content", lambda tree, *a, **k: baseline(tree)[0])
+    dump = cleaner.api.render(segment_tree(baseline(parse_html(LISTING))[0], extracted=True), ())
+    assert "\n" not in dump.strip() and "Sign in" in dump  # one block, the menu in it
+    result = cleaner.run(LISTING)
+    assert result.source is Source.TRAFILATURA
+    lines = result.text.splitlines()
+    assert f"{TILES[0]} 2026 3 min" in lines
+    assert all(t in result.text for t in TILES)
+    assert "Sign in" not in result.text and "Careers" not in result.text

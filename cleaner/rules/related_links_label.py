@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Iterator, Mapping
+from typing import ClassVar, Final
 
-from .base import ColonLabelRule
+from .. import phrases
+from ..document import Document
+from ..textutil import word_count
+from .base import CODE_BLOCK_TAGS, ColonLabelRule, Hit, Removal
+
+MAX_TEASER_WORDS: Final = 20
+"""A teaser line ("Related: <title>") of up to this many words: titles run past ``max_words``
+(on WCXB dev and the trafilatura set 5 lines of 13 to 15 words on 4 sites, none in a
+reference)."""
 
 
 class RelatedLinksLabel(ColonLabelRule):
@@ -14,8 +23,8 @@ class RelatedLinksLabel(ColonLabelRule):
         A block of at most 12 words that is the heading of a related-content box ("Related
         articles", "You might also like", "Recommended for you", "People who viewed this
         item also viewed", "Das könnte Sie auch interessieren", "À lire aussi", "Читайте
-        также"), or a teaser line that starts with a related label and a colon ("Related:
-        Tutoring may not improve attendance", "Lesen Sie auch: ...").
+        также"), or a teaser line of at most 20 words that starts with a related label and a
+        colon ("Related: Tutoring may not improve attendance", "Lesen Sie auch: ...").
 
     Why:
         Teasers for other pages of the site are inserted into and after articles; their
@@ -27,7 +36,8 @@ class RelatedLinksLabel(ColonLabelRule):
 
     Keeps:
         Sentences that begin with the word ("Related research shows the opposite.") — no
-        colon after the label, and longer than a heading.
+        colon after the label, and longer than a heading; a paragraph after a label and a
+        colon (more than 20 words).
     """
 
     code: ClassVar[str] = "REL01"
@@ -35,3 +45,14 @@ class RelatedLinksLabel(ColonLabelRule):
     topic: ClassVar[str] = "related_labels"
     max_words: ClassVar[int] = 12
     label: ClassVar[str] = "related-content label"
+
+    def find_in_blocks(self, doc: Document, removed: Mapping[int, Removal]) -> Iterator[Hit]:
+        yield from super().find_in_blocks(doc, removed)
+        found = phrases.load(self.topic, doc.langs)
+        for i, block in enumerate(doc.blocks):
+            words = word_count(block.text)
+            if block.tag in CODE_BLOCK_TAGS or not self.max_words < words <= MAX_TEASER_WORDS:
+                continue
+            phrase = self.matches(block, found)
+            if phrase and phrase.endswith(":"):
+                yield Hit(i, f"{self.label} {phrase!r} before a title")
