@@ -16,6 +16,7 @@ from cleaner import extract, nesting
 from cleaner.choose import (
     ALONE_WORDS,
     ANCHOR_WORDS,
+    CODE_SYMBOLS,
     DISCUSSION_MORE_WORDS,
     DUMP_KEEP,
     DUMP_SHARE,
@@ -252,6 +253,26 @@ def test_resiliparse_with_what_trafilatura_skipped_inside_it_gives_the_merge() -
     choice = choose(fast, SKIPPED_INSIDE)
     assert choice.source is Source.MERGED
     assert merged(fast, SKIPPED_INSIDE).splitlines() == [ARTICLE[0], HEADING, ARTICLE[1], ARTICLE[2]]
+
+
+CODE = [
+    'let x: Result<u32, &str> = Err("Nothing here");',
+    "assert_eq!(x.map_or(42, |v| v.len()), 3);",
+    "1.0.0 (const: 1.48.0) · Source",
+]
+
+
+def test_code_and_version_lines_are_not_prose_however_many_words() -> None:
+    """Lines of code inside trafilatura's text (it leaves out code examples) do not make a merge."""
+    assert all(len(WORD.findall(line)) >= PROSE_LINE_WORDS for line in CODE)
+    fast = "\n".join([ARTICLE[0], ARTICLE[2]])
+    with_code = "\n".join(["City News", ARTICLE[0], *CODE, ARTICLE[2]])
+    choice = choose(fast, with_code)
+    assert choice.source is Source.TRAFILATURA
+    assert "0% of its extra words are prose" in choice.reason
+    prose_punctuation = "Converts self into an Option<T>, consuming self, and discarding the error, if any."
+    assert choose(fast, "\n".join([ARTICLE[0], prose_punctuation, ARTICLE[2]])).source is Source.MERGED
+    assert 0 < CODE_SYMBOLS < 1
 
 
 def test_the_merge_drops_short_lines_that_trafilatura_lacks() -> None:
