@@ -23,6 +23,7 @@ from cleaner.choose import (
     FOOLED_WORDS,
     FRAGMENT_SHARE,
     MORE_WORDS,
+    NEAR_MORE_WORDS,
     PROSE_LINE_WORDS,
     UNSURE_MORE_WORDS,
     Choice,
@@ -273,6 +274,34 @@ def test_code_and_version_lines_are_not_prose_however_many_words() -> None:
     prose_punctuation = "Converts self into an Option<T>, consuming self, and discarding the error, if any."
     assert choose(fast, "\n".join([ARTICLE[0], prose_punctuation, ARTICLE[2]])).source is Source.MERGED
     assert 0 < CODE_SYMBOLS < 1
+
+
+LONG_ARTICLE = [*ARTICLE, *(f"{line[:-1]}, the council's spokesman told reporters." for line in ARTICLE)]
+NOTE = "Note: the vote was the first one held since the council moved to its new building."
+
+
+def test_a_few_more_words_of_prose_inside_give_the_merge_with_only_prose_added() -> None:
+    """Resiliparse has a little more: a paragraph trafilatura skipped (a boxed note) inside
+    its text. The merge adds that paragraph only: not a heading, not a sentence repeated."""
+    fast = "\n".join(LONG_ARTICLE)
+    buy = "Buy it now from one of our trusted retail partners today:"
+    heading = "Key facts of the vote"
+    found = "\n".join([*LONG_ARTICLE[:3], heading, NOTE, *LONG_ARTICLE[3:5], buy, buy, LONG_ARTICLE[5]])
+    plain = "\n".join([*LONG_ARTICLE[:3], NOTE, *LONG_ARTICLE[3:]])
+    assert NEAR_MORE_WORDS * word_count(fast) < word_count(plain) <= UNSURE_MORE_WORDS * word_count(fast)
+    choice = choose(fast, plain)
+    assert choice.source is Source.MERGED
+    assert choice.prose_only
+    assert merged(fast, found, prose_only=True).splitlines() == [*LONG_ARTICLE[:3], NOTE, *LONG_ARTICLE[3:]]
+    assert heading in merged(fast, found).splitlines()
+
+
+def test_a_few_more_words_in_short_lines_keep_trafilatura() -> None:
+    fast = "\n".join(LONG_ARTICLE)
+    found = "\n".join([*LONG_ARTICLE[:3], *TILES[:3], *LONG_ARTICLE[3:]])
+    assert NEAR_MORE_WORDS * word_count(fast) < word_count(found) <= UNSURE_MORE_WORDS * word_count(fast)
+    assert choose(fast, found).source is Source.TRAFILATURA
+    assert choose(fast, "\n".join([*LONG_ARTICLE, "One more line."])).source is Source.TRAFILATURA
 
 
 def test_the_merge_drops_short_lines_that_trafilatura_lacks() -> None:
