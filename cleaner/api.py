@@ -169,7 +169,7 @@ def _extracted_blocks(
         if choice.source is Source.RESILIPARSE:
             return segment_lines(text), Source.RESILIPARSE
         if choice.source is Source.MERGED:
-            return segment_lines(merged(found, text)), Source.MERGED
+            return segment_lines(merged(found, text, prose_only=choice.prose_only)), Source.MERGED
         if choice.source is Source.TRAFILATURA_DEFAULT and not deadline.affords_second_pass(tree):
             log.info("no time left for trafilatura's default mode: %s kept", choice.otherwise)
         elif choice.source is Source.TRAFILATURA_DEFAULT:

@@ -35,6 +35,11 @@ Otherwise, in this order:
    comments around it: the MERGED candidate is taken (:func:`merged`: Resiliparse's lines
    from the first to the last line it shares with trafilatura, without the short lines
    trafilatura lacks).
+   Step 2a comes before steps 1-2 when Resiliparse holds only a few more words
+   (``NEAR_MORE_WORDS`` to ``UNSURE_MORE_WORDS`` times trafilatura's): nearly all of them
+   prose (``NEAR_PROSE_SHARE``) inside trafilatura's text (``NEAR_INSIDE_SHARE``) are
+   paragraphs trafilatura skipped (a note box, a paragraph after a code example), and the
+   merge adds only those prose lines (``Choice.prose_only``); not on discussion pages.
 3. When Resiliparse holds more words (``UNSURE_MORE_WORDS`` times) and trafilatura's text is
    under ``FRAGMENT_SHARE`` of the words of the page, trafilatura's fast mode probably caught
    a fragment: its default mode (readability and jusText compared, a second run, so only on
@@ -94,6 +99,26 @@ chrome and link-dense blocks out (the fallback) 9.74 / 4.33 (listings are links)
 text 7.25 / 3.00; trafilatura's default mode returns the same one block. Cost: about 45 ms on
 each page step L takes (the copy of the <body>, its cleaning and segmentation, on pages of 500
 to 2,100 words), 0.46 ms a page over WCXB; elsewhere one test for a line break.
+A line is not prose when ``CODE_SYMBOLS`` of its characters are symbols (code, a version
+line such as "1.0.0 (const: 1.48.0) · Source", a JSON blob): counted in runs of letters and
+digits, a line of code has as many words as a sentence. It changes 3 WCXB pages (1 of 990 on
+the eval set): a Rust API reference where the merge brought the code examples its ground
+truth leaves out (0.595 to 0.787), a product page (0.593 to 0.830) and a service page whose
+merge was carried by a JSON line (0.877 to 0.820): WCXB 0.8562 to 0.8565 (odd ids 0.8524 to
+0.8529, even 0.8600 unchanged; documentation 0.928 to 0.930, products 0.669 to 0.671),
+without-rate 0.0449 and eval set 0.9281 unchanged. 0.25 changes the same pages, 0.15 one more
+each on WCXB (0.923 to 0.934) and the eval set (snippet F1 unchanged).
+Step 2a (after the code-line change above) changes 11 WCXB pages, 9 of them up (a Kubernetes
+concept page 0.906 to 0.963, a service page 0.849 to 0.916; an article 0.994 to 0.978), none a
+discussion page, and 14 of 990 on the eval set (5 more "with" snippets found; "without"
+snippets: 3 more on a page whose photo captions the merge adds, 1 more on another, 2 fewer on
+two others): WCXB 0.8565 to 0.8567 (odd ids 0.8529 to 0.8531, even 0.8600 to 0.8602; listings
+0.657 to 0.658, services 0.818 to 0.819), without-rate 0.0449 unchanged, eval set 0.9281 to
+0.9287. Keeping the added short lines (headings) as the step-2 merge does brings call-to-action
+lines ("Book your growth session"): without-rate 0.0454; keeping repeated sentences: 0.0451.
+``NEAR_MORE_WORDS`` 1.0 (70 pages): without-rate 0.0454 (promotion boxes inside articles), eval
+set 0.9289; 1.1: WCXB 0.8566, eval set 0.9284. ``NEAR_PROSE_SHARE`` 0.7 gives the same figures,
+0.9 less (0.8566, eval set 0.9285); ``NEAR_INSIDE_SHARE`` 0.9: eval set 0.9284.
 Tried and left out (no gain on either half): word overlap between the candidates, the share of
 the page text each covers, dropping Resiliparse's short lines that trafilatura lacks when it is
 taken whole (step 1), skipping step 2 on product pages (0.0007 less), and running the default
@@ -128,6 +153,7 @@ on WCXB). Taking all of Resiliparse instead of the merge: less (+1.6 from 100 wo
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
@@ -143,7 +169,10 @@ DISCUSSION_MORE_WORDS: Final = 1.5
 """...or this many when comments count as content (discussion pages, see ``page_type``), where
 trafilatura often keeps only the first post."""
 PROSE_LINE_WORDS: Final = 8
-"""A line of at least this many words is prose (a menu entry or a link label is shorter)."""
+"""A line of at least this many words is prose (a menu entry or a link label is shorter)..."""
+CODE_SYMBOLS: Final = 0.2
+"""...unless this share of its characters (spaces aside) are neither letters, digits nor "_":
+a line of code or a version line, with as many words (runs of letters and digits) as prose."""
 PROSE_SHARE: Final = 0.3
 """The share of the words Resiliparse adds that must stand in prose lines."""
 UNSURE_MORE_WORDS: Final = 1.2
@@ -154,6 +183,13 @@ MERGE_PROSE_SHARE: Final = 0.5
 (step 2): at ``PROSE_SHARE`` the merge brings more shop and sign-up lines (see above)."""
 INSIDE_SHARE: Final = 0.5
 """The share of the words Resiliparse adds that must lie inside trafilatura's text (step 2)."""
+NEAR_MORE_WORDS: Final = 1.05
+"""From this many times trafilatura's words up to ``UNSURE_MORE_WORDS``, the prose-only merge
+may be taken (step 2a)..."""
+NEAR_PROSE_SHARE: Final = 0.8
+"""...when this share of the words Resiliparse adds stand in prose lines..."""
+NEAR_INSIDE_SHARE: Final = 0.95
+"""...and this share lie inside trafilatura's text."""
 ANCHOR_WORDS: Final = 3
 """A line shared with trafilatura marks its span from this many words (shorter ones, "Share"
 or "Menu", are found anywhere); the merge drops shorter lines that trafilatura lacks."""
@@ -200,6 +236,8 @@ class Choice:
     otherwise: Source = Source.TRAFILATURA
     """For TRAFILATURA_DEFAULT: what is kept when the default mode finds too little (see
     :func:`more_words`): trafilatura's fast mode, or BODY (no candidate: the <body> fallback)."""
+    prose_only: bool = False
+    """For MERGED: of the lines trafilatura lacks, keep only prose (step 2a; see :func:`merged`)."""
 
     @property
     def least_words(self) -> int:
@@ -237,9 +275,11 @@ def choose(
         return Choice(Source.RESILIPARSE, f"{found}: no main content")
     if _dump(trafilatura, t_count, r_count, page_words):
         return Choice(Source.RESILIPARSE, f"{found}: trafilatura's is the page's text in one block")
-    if r_count <= UNSURE_MORE_WORDS * t_count:
-        return Choice(Source.TRAFILATURA, f"{found}: not {UNSURE_MORE_WORDS:g} times as many")
+    if r_count <= NEAR_MORE_WORDS * t_count:
+        return Choice(Source.TRAFILATURA, f"{found}: not {NEAR_MORE_WORDS:g} times as many")
     lines = _lines(trafilatura, resiliparse)
+    if r_count <= UNSURE_MORE_WORDS * t_count:
+        return _near(lines, found, comments)
     prose = _prose_share(lines)
     more = DISCUSSION_MORE_WORDS if comments else MORE_WORDS
     if r_count > more * t_count and prose >= PROSE_SHARE:
@@ -254,6 +294,18 @@ def choose(
     return Choice(
         Source.TRAFILATURA, f"{found}, but only {prose:.0%} of its extra words are prose, {inside:.0%} inside"
     )
+
+
+def _near(lines: list[_Line], found: str, comments: bool) -> Choice:
+    """Step 2a: Resiliparse has a few more words than trafilatura; the prose-only merge when
+    nearly all of them are prose inside trafilatura's text (paragraphs it skipped), not on a
+    discussion page (``comments``), where such lines are post headers ("by kai » 7 May 2024,
+    20:17")."""
+    prose, inside = _prose_share(lines), _inside_share(lines)
+    if not comments and prose >= NEAR_PROSE_SHARE and inside >= NEAR_INSIDE_SHARE:
+        reason = f"{found}; {prose:.0%} of its extra words are prose, {inside:.0%} inside"
+        return Choice(Source.MERGED, reason, prose_only=True)
+    return Choice(Source.TRAFILATURA, f"{found}: not {UNSURE_MORE_WORDS:g} times as many")
 
 
 def _dump(trafilatura: str, t_count: int, r_count: int, page_words: Callable[[], int] | None) -> bool:
@@ -284,17 +336,23 @@ def more_words(default: str, trafilatura: str, least: int = 0) -> bool:
     return found > word_count(trafilatura) and found >= least
 
 
-def merged(trafilatura: str, resiliparse: str) -> str:
+def merged(trafilatura: str, resiliparse: str, *, prose_only: bool = False) -> str:
     """Resiliparse's lines from the first to the last one trafilatura also has (of
     ``ANCHOR_WORDS`` words or more), without the lines shorter than that which trafilatura
     lacks: trafilatura's text with what it skipped inside it. All of Resiliparse's text if
-    they share no such line."""
+    they share no such line. ``prose_only`` (step 2a): of the lines trafilatura lacks, only
+    prose lines (:func:`_prose`) that Resiliparse has once (a repeated sentence is a box's:
+    "Buy now from one of our trusted retail partners:" under each product)."""
     lines = _lines(trafilatura, resiliparse)
     anchors = [i for i, line in enumerate(lines) if line.anchor]
     if not anchors:
         return resiliparse
     span = lines[anchors[0] : anchors[-1] + 1]
-    return "\n".join(line.text for line in span if line.shared or line.words >= ANCHOR_WORDS)
+    if not prose_only:
+        return "\n".join(line.text for line in span if line.shared or line.words >= ANCHOR_WORDS)
+    seen = Counter(_key(line.text) for line in lines)
+    kept = (line for line in span if line.shared or (_prose(line) and seen[_key(line.text)] == 1))
+    return "\n".join(line.text for line in kept)
 
 
 def word_count(text: str) -> int:
@@ -321,8 +379,17 @@ def _lines(trafilatura: str, resiliparse: str) -> list[_Line]:
 def _prose_share(lines: list[_Line]) -> float:
     """The share of the words in lines trafilatura lacks that stand in prose lines."""
     added = [line.words for line in lines if not line.shared]
-    prose = sum(words for words in added if words >= PROSE_LINE_WORDS)
+    prose = sum(line.words for line in lines if not line.shared and _prose(line))
     return prose / sum(added) if added else 0.0
+
+
+def _prose(line: _Line) -> bool:
+    """A line of ``PROSE_LINE_WORDS`` words or more, not code (``CODE_SYMBOLS``)."""
+    if line.words < PROSE_LINE_WORDS:
+        return False
+    chars = "".join(line.text.split())
+    symbols = sum(1 for char in chars if not (char.isalnum() or char == "_"))
+    return symbols < CODE_SYMBOLS * len(chars)
 
 
 def _inside_share(lines: list[_Line]) -> float:

@@ -16,6 +16,7 @@ from cleaner import extract, nesting
 from cleaner.choose import (
     ALONE_WORDS,
     ANCHOR_WORDS,
+    CODE_SYMBOLS,
     DISCUSSION_MORE_WORDS,
     DUMP_KEEP,
     DUMP_SHARE,
@@ -23,6 +24,7 @@ from cleaner.choose import (
     FRAGMENT_SHARE,
     LAST_RESORT_SHARE,
     MORE_WORDS,
+    NEAR_MORE_WORDS,
     PROSE_LINE_WORDS,
     UNSURE_MORE_WORDS,
     Choice,
@@ -255,6 +257,54 @@ def test_resiliparse_with_what_trafilatura_skipped_inside_it_gives_the_merge() -
     choice = choose(fast, SKIPPED_INSIDE)
     assert choice.source is Source.MERGED
     assert merged(fast, SKIPPED_INSIDE).splitlines() == [ARTICLE[0], HEADING, ARTICLE[1], ARTICLE[2]]
+
+
+CODE = [
+    'let x: Result<u32, &str> = Err("Nothing here");',
+    "assert_eq!(x.map_or(42, |v| v.len()), 3);",
+    "1.0.0 (const: 1.48.0) · Source",
+]
+
+
+def test_code_and_version_lines_are_not_prose_however_many_words() -> None:
+    """Lines of code inside trafilatura's text (it leaves out code examples) do not make a merge."""
+    assert all(len(WORD.findall(line)) >= PROSE_LINE_WORDS for line in CODE)
+    fast = "\n".join([ARTICLE[0], ARTICLE[2]])
+    with_code = "\n".join(["City News", ARTICLE[0], *CODE, ARTICLE[2]])
+    choice = choose(fast, with_code)
+    assert choice.source is Source.TRAFILATURA
+    assert "0% of its extra words are prose" in choice.reason
+    prose_punctuation = "Converts self into an Option<T>, consuming self, and discarding the error, if any."
+    assert choose(fast, "\n".join([ARTICLE[0], prose_punctuation, ARTICLE[2]])).source is Source.MERGED
+    assert 0 < CODE_SYMBOLS < 1
+
+
+LONG_ARTICLE = [*ARTICLE, *(f"{line[:-1]}, the council's spokesman told reporters." for line in ARTICLE)]
+NOTE = "Note: the vote was the first one held since the council moved to its new building."
+
+
+def test_a_few_more_words_of_prose_inside_give_the_merge_with_only_prose_added() -> None:
+    """Resiliparse has a little more: a paragraph trafilatura skipped (a boxed note) inside
+    its text. The merge adds that paragraph only: not a heading, not a sentence repeated."""
+    fast = "\n".join(LONG_ARTICLE)
+    buy = "Buy it now from one of our trusted retail partners today:"
+    heading = "Key facts of the vote"
+    found = "\n".join([*LONG_ARTICLE[:3], heading, NOTE, *LONG_ARTICLE[3:5], buy, buy, LONG_ARTICLE[5]])
+    plain = "\n".join([*LONG_ARTICLE[:3], NOTE, *LONG_ARTICLE[3:]])
+    assert NEAR_MORE_WORDS * word_count(fast) < word_count(plain) <= UNSURE_MORE_WORDS * word_count(fast)
+    choice = choose(fast, plain)
+    assert choice.source is Source.MERGED
+    assert choice.prose_only
+    assert merged(fast, found, prose_only=True).splitlines() == [*LONG_ARTICLE[:3], NOTE, *LONG_ARTICLE[3:]]
+    assert heading in merged(fast, found).splitlines()
+
+
+def test_a_few_more_words_in_short_lines_keep_trafilatura() -> None:
+    fast = "\n".join(LONG_ARTICLE)
+    found = "\n".join([*LONG_ARTICLE[:3], *TILES[:3], *LONG_ARTICLE[3:]])
+    assert NEAR_MORE_WORDS * word_count(fast) < word_count(found) <= UNSURE_MORE_WORDS * word_count(fast)
+    assert choose(fast, found).source is Source.TRAFILATURA
+    assert choose(fast, "\n".join([*LONG_ARTICLE, "One more line."])).source is Source.TRAFILATURA
 
 
 def test_the_merge_drops_short_lines_that_trafilatura_lacks() -> None:
