@@ -21,11 +21,14 @@ class PhraseSet(frozenset[str]):
     ordered: tuple[str, ...]
     prefixes: tuple[str, ...]
     """Phrases of PREFIX_MIN_WORDS or more words, which also match as a prefix."""
+    labels: tuple[str, ...]
+    """Phrases that end in a colon ("Related:", "Tags:"), longest first: labels of what follows."""
 
     def __new__(cls, items: Iterable[str] = ()) -> PhraseSet:
         obj = super().__new__(cls, items)
         obj.ordered = tuple(sorted(obj, key=lambda p: (-len(p), p)))
         obj.prefixes = tuple(p for p in obj.ordered if p.count(" ") + 1 >= PREFIX_MIN_WORDS)
+        obj.labels = tuple(p for p in obj.ordered if p.endswith(":"))
         return obj
 
     def __reduce__(self) -> tuple[type[PhraseSet], tuple[tuple[str, ...]]]:
