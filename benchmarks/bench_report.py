@@ -40,7 +40,8 @@ STATIC_HEADER_COMMENT: Final = (
 STATIC_METHOD: Final = (
     "- **CPU ms/page**: mean `time.process_time()` around one extractor call (decoding included; "
     "reading the file and gunzip excluded), with every extractor run on the same page one after the "
-    "other in the same worker process, after one untimed warm-up call each. "
+    "other in the same worker process, after one untimed warm-up call each and with trafilatura's "
+    "jusText stop lists built (a one-time cost of its fallbacks that would land on one timed page). "
     "`lxml parse (floor)` is a bare `lxml.html.document_fromstring()` of the page: no HTML extractor "
     "can cost much less. With several jobs each worker process times its own calls.",
     "- **Isolation**: the worker processes are supervised; an extractor call that raises, crashes "
