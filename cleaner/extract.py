@@ -22,7 +22,7 @@ import logging
 from collections.abc import Callable
 from enum import Enum
 from functools import lru_cache
-from typing import Final
+from typing import Final, cast
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -120,14 +120,25 @@ only ``<div>``s with a lower-case "footer" (``<div id="navFooter">`` stays)."""
 def last_resort_page(body: HtmlElement) -> HtmlElement:
     """A copy of ``body`` as trafilatura reads it for its last resort, the text of the whole
     page (``trafilatura.baseline``: after its basic cleaning, which drops asides, footers and
-    cookie banners)."""
-    from trafilatura.settings import BASIC_CLEAN_XPATH
-
+    cookie banners). That cleaning is trafilatura's own XPath, not a public name: a release
+    without it gets the copy uncleaned (one warning), not a crash."""
     page = copy.deepcopy(body)
-    for el in BASIC_CLEAN_XPATH(page):
+    for el in _basic_clean()(page):
         if el.getparent() is not None:
             el.drop_tree()
     return page
+
+
+@lru_cache(maxsize=1)
+def _basic_clean() -> Callable[[etree._Element], list[HtmlElement]]:
+    """trafilatura's basic-cleaning XPath (``trafilatura.settings.BASIC_CLEAN_XPATH``), or one
+    that finds nothing where this trafilatura has none."""
+    try:
+        from trafilatura.settings import BASIC_CLEAN_XPATH
+    except ImportError:
+        log.warning("trafilatura has no BASIC_CLEAN_XPATH: its last resort's page is read uncleaned")
+        return lambda _page: []
+    return cast(Callable[[etree._Element], list[HtmlElement]], BASIC_CLEAN_XPATH)
 
 
 def page_in_blocks(page: HtmlElement) -> HtmlElement:

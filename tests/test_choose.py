@@ -471,3 +471,24 @@ def test_pipeline_takes_the_pages_blocks_for_trafilaturas_last_resort(
     assert f"{TILES[0]} 2026 3 min" in lines
     assert all(t in result.text for t in TILES)
     assert "Sign in" not in result.text and "Careers" not in result.text
+
+
+def test_last_resort_page_without_trafilaturas_cleaning_xpath(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Step L reads trafilatura's basic-cleaning XPath, not a public name: a trafilatura
+    without it gives the page uncleaned, not an ImportError out of ``clean()``."""
+    import trafilatura.settings
+
+    page = "<html><body><aside>Sidebar</aside><p>Text of the page.</p></body></html>"
+
+    def last_resort_text() -> str:
+        body = parse_html(page).find("body")
+        assert body is not None
+        return " ".join(extract.last_resort_page(body).itertext())
+
+    extract._basic_clean.cache_clear()
+    assert "Sidebar" not in last_resort_text()
+    extract._basic_clean.cache_clear()
+    with monkeypatch.context() as patch:
+        patch.delattr(trafilatura.settings, "BASIC_CLEAN_XPATH")
+        assert "Sidebar" in last_resort_text()
+    extract._basic_clean.cache_clear()
