@@ -89,10 +89,15 @@ class PhraseRule(Rule):
         """The phrase ``block`` matches, or None."""
         raise NotImplementedError
 
+    @property
+    def reach(self) -> int:
+        """The most words a block may have to be looked at: ``max_words``."""
+        return self.max_words
+
     def find_in_blocks(self, doc: Document, removed: Mapping[int, Removal]) -> Iterator[Hit]:
         found = phrases.load(self.topic, doc.langs)
         for i, block in enumerate(doc.blocks):
-            if block.tag not in CODE_BLOCK_TAGS and word_count(block.text) <= self.max_words:
+            if block.tag not in CODE_BLOCK_TAGS and word_count(block.text) <= self.reach:
                 phrase = self.matches(block, found)
                 if phrase:
                     yield Hit(i, f"{self.label} {phrase!r}")
@@ -119,9 +124,16 @@ class LabelRule(PhraseRule):
 
 class ColonLabelRule(LabelRule):
     """A short block that is a label of ``topic``, or starts with one of its phrases that
-    end in a colon ("Related: <title>", "Tags: a, b, c")."""
+    end in a colon ("Related: <title>", "Tags: a, b, c"). Such a line may run to
+    ``max_colon_words`` words when that is more than ``max_words`` (a title after the label);
+    no label of ``topic`` is that long, so longer blocks only match by their colon label."""
 
     shared_base: ClassVar[bool] = True
+    max_colon_words: ClassVar[int] = 0
+
+    @property
+    def reach(self) -> int:
+        return max(self.max_words, self.max_colon_words)
 
     def matches(self, block: Block, found: PhraseSet) -> str | None:
         if block.key in found:

@@ -2,18 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import ClassVar, Final
+from typing import ClassVar
 
-from .. import phrases
-from ..document import Document
-from ..textutil import word_count
-from .base import CODE_BLOCK_TAGS, ColonLabelRule, Hit, Removal
-
-MAX_TEASER_WORDS: Final = 20
-"""A teaser line ("Related: <title>") of up to this many words: titles run past ``max_words``
-(on WCXB dev and the trafilatura set 5 lines of 13 to 15 words on 4 sites, none in a
-reference)."""
+from .base import ColonLabelRule
 
 
 class RelatedLinksLabel(ColonLabelRule):
@@ -44,15 +35,7 @@ class RelatedLinksLabel(ColonLabelRule):
     name: ClassVar[str] = "related.links_label"
     topic: ClassVar[str] = "related_labels"
     max_words: ClassVar[int] = 12
+    max_colon_words: ClassVar[int] = 20
+    """A teaser line ("Related: <title>"): titles run past ``max_words`` (on WCXB dev and the
+    trafilatura set 5 lines of 13 to 15 words on 4 sites, none in a reference)."""
     label: ClassVar[str] = "related-content label"
-
-    def find_in_blocks(self, doc: Document, removed: Mapping[int, Removal]) -> Iterator[Hit]:
-        yield from super().find_in_blocks(doc, removed)
-        found = phrases.load(self.topic, doc.langs)
-        for i, block in enumerate(doc.blocks):
-            words = word_count(block.text)
-            if block.tag in CODE_BLOCK_TAGS or not self.max_words < words <= MAX_TEASER_WORDS:
-                continue
-            phrase = self.matches(block, found)
-            if phrase and phrase.endswith(":"):
-                yield Hit(i, f"{self.label} {phrase!r} before a title")
