@@ -193,8 +193,14 @@ def most_words(tree: HtmlElement) -> int:
 
 
 def resiliparse_text(tree: HtmlElement, extractor: ResiliparseText, *, comments: bool) -> str | None:
-    """Resiliparse's main-content text of ``tree`` (serialised), or None if it fails."""
-    html = etree.tostring(tree, encoding="unicode", method="html")
+    """Resiliparse's main-content text of ``tree`` (serialised), or None if it fails.
+    Only the <body> is serialised where there is one: Resiliparse takes no text from the
+    <head> but the <title> that a <noscript> in the head pushes into the body of its parse
+    (7 of 495 pages of the trafilatura set), and the head's JSON-LD and metadata are a tenth
+    of the markup (0.45 ms a page of the trafilatura set)."""
+    bodies = tree.findall("body")
+    part = bodies[0] if len(bodies) == 1 else tree
+    html = etree.tostring(part, encoding="unicode", method="html", with_tail=False)
     try:
         return extractor(html, comments)
     except (ValueError, TypeError, RuntimeError) as err:

@@ -128,9 +128,13 @@ which nothing here uses."""
 C0_CONTROL_BYTES: Final = bytes(CONTROL_CHARS)
 CHAR_FIX_BYTES: Final = bytes(c for c in CHAR_FIXES if c < 0x80)
 C1_UTF8: Final = re.compile(b"\xc2[\x80-\x9f]")
+NONCHARACTER_UTF8: Final = re.compile(b"\xef\xbf[\xbe\xbf]")
+"""U+FFFE and U+FFFF in UTF-8."""
 NOT_XML: Final[dict[int, str | None]] = {**CONTROL_CHARS, 0x0C: " ", 0xFFFE: None, 0xFFFF: None}
 """What lxml refuses in text set through its API (the parser itself lets these through)."""
 CONTROL_RUN: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+"""One character of those ``CHAR_FIXES`` maps (the same set: a test checks it)."""
+CONTROL_RUNS: Final = re.compile(f"{CONTROL_RUN.pattern}+")
 BINARY_CONTROL_BYTES: Final = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x1B), *range(0x1C, 0x20)])
 """Control bytes that text in no encoding uses (ESC stays: ISO-2022 encodings need it)."""
 LANG_CODE: Final = re.compile(r"^[a-zA-Z]{2,3}(?=$|[-_])")
@@ -287,7 +291,13 @@ def clean_chars(text: str, encoded: bytes | None = None, *, controls: bool = Tru
         data, controls = text.encode("utf-8"), True
     if not _has_control_bytes(data, controls=controls):
         return text
-    return text.translate(CHAR_FIXES)
+    # Only the runs of characters to fix, translated: str.translate looks each character of the
+    # text up in the dict (38 ms on a 1 MB page); the regex scans in C (4 ms). Same result.
+    return CONTROL_RUNS.sub(_fix_run, text)
+
+
+def _fix_run(match: re.Match[str]) -> str:
+    return match.group().translate(CHAR_FIXES)
 
 
 def _has_control_bytes(data: bytes, *, controls: bool = True) -> bool:
@@ -297,8 +307,7 @@ def _has_control_bytes(data: bytes, *, controls: bool = True) -> bool:
     return (
         (controls and len(data.translate(None, CHAR_FIX_BYTES)) != len(data))
         or C1_UTF8.search(data) is not None
-        or b"\xef\xbf\xbe" in data
-        or b"\xef\xbf\xbf" in data
+        or NONCHARACTER_UTF8.search(data) is not None  # one regex scan: 0.05 ms, two `in` tests 0.2
     )
 
 

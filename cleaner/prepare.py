@@ -80,7 +80,7 @@ INLINE_TAGS: Final = frozenset(
         "mark", "u", "s", "tt", "br", "img", "q", "cite", "dfn", "time", "wbr", "font",
     }
 )  # fmt: skip
-STREAMED_SEGMENT: Final = etree.XPath("//div[@hidden][starts-with(@id, 'S:')]")
+STREAMED_SEGMENT: Final = etree.XPath("/descendant::div[@hidden][starts-with(@id, 'S:')]")
 """React's streamed server rendering: a suspended part of the page arrives later in the
 document as ``<div hidden id="S:n">``; a script (``$RC("B:n", "S:n")``) moves it into the
 placeholder ``<template id="B:n">`` (``P:n`` for a nested segment)."""

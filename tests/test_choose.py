@@ -245,6 +245,27 @@ def test_most_words_counts_every_text_node_apart_and_leaves_scripts_out() -> Non
     assert word_count(second(html, False)) <= 8
 
 
+def test_resiliparse_reads_the_body_not_a_title_a_tracking_pixel_pushed_out_of_the_head() -> None:
+    """An <img> in a <noscript> of the <head> ends the head in Resiliparse's parse, which then
+    takes the <title> after it for body text; it is given only the <body>."""
+    title = "Council votes on the new tram line tonight"
+    html = (
+        '<html><head><meta charset="utf-8"><noscript><img src="https://t.example.org/p.gif" alt=""></noscript>'
+        f"<title>{title}</title></head><body><article><p>{ARTICLE[0]}</p><p>{ARTICLE[1]}</p></article>"
+        "</body></html>"
+    )
+    second = extract.resiliparse()
+    assert second is not None
+    assert title in second(html, False)  # what Resiliparse makes of the whole page
+    text = extract.resiliparse_text(parse_html(html), second, comments=False)
+    assert text is not None and ARTICLE[0] in text and title not in text
+    bodiless = parse_html(f"<html><body><p>{ARTICLE[0]}</p></body></html>")
+    bodiless[-1].tag = "div"  # a tree with no <body> (built by a caller): the whole tree is read
+    assert bodiless.find("body") is None
+    text = extract.resiliparse_text(bodiless, second, comments=False)
+    assert text is not None and ARTICLE[0] in text
+
+
 HEADING = "What the savings pay for"
 # trafilatura kept the first and last paragraphs; Resiliparse also the heading and paragraph
 # between them, a site name before and a teaser after.

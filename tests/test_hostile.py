@@ -36,7 +36,16 @@ from cleaner import (
 )
 from cleaner.engine import Deadline
 from cleaner.extract import Extraction
-from cleaner.load import HUGE_TAG_CHARS, _has_long_tag, clean_chars, decode, limit_depth
+from cleaner.load import (
+    CHAR_FIXES,
+    CONTROL_RUN,
+    HUGE_TAG_CHARS,
+    _has_control_bytes,
+    _has_long_tag,
+    clean_chars,
+    decode,
+    limit_depth,
+)
 from tests.hostile import corpus
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -392,3 +401,19 @@ def test_clean_chars() -> None:
     assert clean_chars("\x93quoted\x94 \x96 \x81") == "“quoted” – "
     assert clean_chars("lone \ud800 pair \ud83d\ude00") == "lone \ufffd pair \U0001f600"
     assert clean_chars(clean_chars("x\x85y\ud800")) == clean_chars("x\x85y\ud800")
+
+
+def test_clean_chars_fixes_every_run_and_nothing_else() -> None:
+    """clean_chars rewrites only what CONTROL_RUN matches: that must be exactly CHAR_FIXES's keys."""
+    every = "".join(map(chr, range(0x110000)))
+    assert {ord(c) for c in CONTROL_RUN.findall(every)} == set(CHAR_FIXES)
+    text = "Text " * 20_000 + "\x00\x01end\x93q\x94 \x0cff \ufffe\uffffok"
+    assert clean_chars(text) == text.translate(CHAR_FIXES)
+
+
+@pytest.mark.parametrize(
+    ("char", "found"),
+    [("\ufffe", True), ("\uffff", True), ("\x85", True), ("\ufffd", False), ("\uf8ff", False), ("é", False)],
+)
+def test_control_bytes_test_finds_noncharacters_and_c1_only(char: str, found: bool) -> None:
+    assert _has_control_bytes(f"a{char}b".encode(), controls=False) is found
