@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import pickle
 from importlib import resources
 
 import pytest
 
 from cleaner import phrases
-from cleaner.textutil import normalise
+from cleaner.textutil import PhraseSet, contains_any, normalise
 
 FILES = sorted(
     (topic.name, f.name)
@@ -37,3 +38,28 @@ def test_known_language_loads_it_plus_english() -> None:
 def test_unknown_language_loads_all() -> None:
     every = phrases.load("skip_links", ("xx",))
     assert {"zum inhalt springen", "перейти к основному содержанию", "skip to main content"} <= every
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("© 2024 example ltd. all rights reserved.", "all rights reserved"),  # the longest one
+        ("we use cookies to improve the site", None),  # inside a word: no match
+        ("this site uses cookie files", "cookie"),
+        ("terms (c) apply", "(c)"),  # regex metacharacters are literal
+        ("the sum a+b here", "a+b"),  # (unescaped, "a+b" would find "ab" and "aab" only)
+        ("terms (x) apply", None),
+        ("nothing here at all", None),
+    ],
+)
+def test_contains_any_finds_the_longest_whole_word_phrase(text: str, found: str | None) -> None:
+    phrases_ = PhraseSet(["all rights reserved", "rights", "cookie", "(c)", "a+b"])
+    assert contains_any(text, phrases_) == found
+
+
+def test_an_empty_phrase_set_contains_nothing_and_pickles_without_its_pattern() -> None:
+    assert contains_any("any text", PhraseSet()) is None
+    some = phrases.load("rights_reserved", ("en",))
+    assert contains_any("© 2024 example ltd. all rights reserved.", some)  # compiles ``anywhere``
+    again = pickle.loads(pickle.dumps(some))
+    assert again == some and again.ordered == some.ordered and "anywhere" not in vars(again)
