@@ -113,14 +113,10 @@ class PageIndex:
             starts.append(pos)
             pos += len(name) + 1
         labels = []
-        keys: dict[str, str] = {}  # a page repeats its labels ("Reply", "Share"): 0.1 ms a page
-        for el, text in _short_text(tree):
-            if text.isspace() or (len(el) and any((t := c.text) and not t.isspace() for c in el)):
-                continue  # white space only (text()[1] was a child's tail), or children with text
-            found = keys.get(text)
-            if found is None:
-                found = keys[text] = key(text)  # key() strips what str.strip() would
-            labels.append((el, found))
+        for el in _short_text(tree):
+            text = (el.text or "").strip()  # text()[1] may be a child's tail
+            if text and (not len(el) or not any(c.text and not c.text.isspace() for c in el)):
+                labels.append((el, key(text)))
         return cls(marked, names, labels, "\n".join(names), starts)
 
     def _matching(self, fragments: tuple[str, ...]) -> list[int]:
@@ -161,18 +157,16 @@ def top_elements(tree: HtmlElement) -> list[HtmlElement]:
     return [*reversed(before), root, *root.itersiblings(etree.Element)]
 
 
-def _short_text(tree: HtmlElement) -> Iterator[tuple[HtmlElement, str]]:
+def _short_text(tree: HtmlElement) -> Iterator[HtmlElement]:
     """What ``SHORT_TEXT`` finds, by a walk over the <body> (the XPath where a document has
     no <body> or several): elements but scripts, styles and code (``<code>``, ``<pre>`` and
     what they hold) whose first text, with XML white space collapsed as ``normalize-space``
     does, is not empty and at most ``MAX_LABEL_CHARS`` characters. (Only ``el.text`` is
     looked at: a first text node that is a child's tail is left out by ``PageIndex.build``
-    anyway.) Each with its text (``el.text``, read once)."""
+    anyway.)"""
     bodies = [body for top in top_elements(tree) for body in top.iter("body")]
     if len(bodies) != 1:
-        for el in SHORT_TEXT(tree):
-            if el.text:
-                yield el, el.text
+        yield from SHORT_TEXT(tree)
         return
     code = {inner for outer in bodies[0].iter("code", "pre") for inner in outer.iter(etree.Element)}
     walk = bodies[0].iter(etree.Element)
@@ -185,4 +179,4 @@ def _short_text(tree: HtmlElement) -> Iterator[tuple[HtmlElement, str]]:
         if stripped and (
             len(stripped) <= MAX_LABEL_CHARS or len(XML_SPACE_RUN.sub(" ", stripped)) <= MAX_LABEL_CHARS
         ):
-            yield el, text
+            yield el
