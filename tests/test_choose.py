@@ -250,7 +250,8 @@ def test_resiliparse_reads_the_body_not_a_title_a_tracking_pixel_pushed_out_of_t
     takes the <title> after it for body text; it is given only the <body>."""
     title = "Council votes on the new tram line tonight"
     html = (
-        '<html><head><meta charset="utf-8"><noscript><img src="https://t.example.org/p.gif" alt=""></noscript>'
+        '<html><head><meta charset="utf-8">'
+        '<noscript><img src="https://t.example.org/p.gif" alt=""></noscript>'
         f"<title>{title}</title></head><body><article><p>{ARTICLE[0]}</p><p>{ARTICLE[1]}</p></article>"
         "</body></html>"
     )
