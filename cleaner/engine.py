@@ -23,8 +23,8 @@ log = logging.getLogger(__name__)
 UNREMOVABLE_TAGS = frozenset({"html", "body", "head"})
 ELEMENT_COUNT: Final = etree.XPath("count(/descendant::*)")
 """The elements of the page (the root's siblings too), compiled once: ``tree.xpath("count(//*)")``
-compiled it on every call and walked the tree as a union of child steps (0.13 ms a page of the
-trafilatura set against 0.05)."""
+compiled it on every call and walked the tree as a union of child steps (0.09 ms a page of the
+trafilatura set against 0.07)."""
 
 
 class Deadline:

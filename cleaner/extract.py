@@ -195,9 +195,10 @@ def most_words(tree: HtmlElement) -> int:
 def resiliparse_text(tree: HtmlElement, extractor: ResiliparseText, *, comments: bool) -> str | None:
     """Resiliparse's main-content text of ``tree`` (serialised), or None if it fails.
     Only the <body> is serialised where there is one: Resiliparse takes no text from the
-    <head> but the <title> that a <noscript> in the head pushes into the body of its parse
-    (7 of 495 pages of the trafilatura set), and the head's JSON-LD and metadata are a tenth
-    of the markup (0.45 ms a page of the trafilatura set)."""
+    <head> but the <title>, where a tracking pixel (``<noscript><img>``) in the head ends the
+    head in its parse and pushes the title into the body (7 of 495 pages of the trafilatura
+    set; 1 of 990 final outputs changes, 0 of WCXB's). The time is the same (2.65 against 2.69
+    ms a page of the trafilatura set, 5.87 against 5.86 on WCXB, timed in alternating order)."""
     bodies = tree.findall("body")
     part = bodies[0] if len(bodies) == 1 else tree
     html = etree.tostring(part, encoding="unicode", method="html", with_tail=False)

@@ -75,8 +75,8 @@ BREADCRUMB_ATTRIBUTES: Final = etree.XPath(
     "[contains(translate(@aria-label, 'BREADCRUMB', 'breadcrumb'), 'breadcrumb')"
     " or contains(@itemtype, 'BreadcrumbList')]"
 )
-"""``/descendant::`` finds what ``//`` does, in one walk: 0.3 ms a page of the trafilatura set
-against 0.4 (``//`` is a union of child steps from every node)."""
+"""``/descendant::`` finds what ``//`` does, in one walk: 0.25 ms a page of the trafilatura set
+against 0.30, 0.54 against 0.62 on WCXB (``//`` is a union of child steps from every node)."""
 
 
 @dataclass(slots=True)
