@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import copy
 import logging
+import threading
 from collections.abc import Callable
 from contextvars import ContextVar
 from enum import Enum
@@ -149,6 +150,8 @@ box's heading ("Das könnte dich auch interessieren") comes before a heading or 
 LINK_SHARE: Final = 0.5
 """A heading or list item with this share of its characters in links is not gathered."""
 _STRAY_MARK: Final = "data-cleaner-was"
+_WRAPPER_MARK: Final = "_cleaner_stray_sections"
+_WRAPPING: Final = threading.Lock()
 _SECTIONS: ContextVar[bool] = ContextVar("stray_sections", default=False)
 """Gather headings and list items in the wild-text recovery: set by :func:`main_content` for
 its own fast-mode call on a page whose comments are not content, so trafilatura used elsewhere
@@ -159,20 +162,26 @@ in the process is not changed."""
 def _watch_recovery() -> None:
     """Wrap trafilatura's wild-text recovery (``main_extractor.recover_wild_text``, looked up
     when ``extract_content`` calls it) with :func:`stray_sections`. Without that function
-    (another trafilatura version) nothing changes."""
+    (another trafilatura version) nothing changes. Wrapped once per process, whatever calls
+    this (two threads at once): wrappers stacked on each other give the same text but search
+    the tree for candidates once per wrapper."""
     from trafilatura import main_extractor
 
-    recover = getattr(main_extractor, "recover_wild_text", None)
-    if recover is None:
-        log.info("trafilatura has no recover_wild_text: stray headings and list items are not gathered")
-        return
+    with _WRAPPING:
+        recover = getattr(main_extractor, "recover_wild_text", None)
+        if recover is None:
+            log.info("trafilatura has no recover_wild_text: stray headings and list items are not gathered")
+            return
+        if getattr(recover, _WRAPPER_MARK, False):
+            return
 
-    def gathering(tree: etree._Element, body: etree._Element, *args: Any, **kwargs: Any) -> Any:
-        if not _SECTIONS.get():
-            return recover(tree, body, *args, **kwargs)
-        return stray_sections(tree, lambda: recover(tree, body, *args, **kwargs))
+        def gathering(tree: etree._Element, body: etree._Element, *args: Any, **kwargs: Any) -> Any:
+            if not _SECTIONS.get():
+                return recover(tree, body, *args, **kwargs)
+            return stray_sections(tree, lambda: recover(tree, body, *args, **kwargs))
 
-    setattr(main_extractor, "recover_wild_text", gathering)  # noqa: B010 (its signature is trafilatura's)
+        setattr(gathering, _WRAPPER_MARK, True)
+        setattr(main_extractor, "recover_wild_text", gathering)  # noqa: B010 (its signature is trafilatura's)
 
 
 def stray_sections(tree: etree._Element, recover: Callable[[], etree._Element]) -> etree._Element:

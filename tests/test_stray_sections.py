@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import trafilatura
 from lxml import etree
+from trafilatura import main_extractor
 
 import cleaner
+from cleaner import extract
 from cleaner.extract import stray_sections
 
 
@@ -80,3 +82,15 @@ def test_stray_sections_gets_tags_back_and_drops_what_heads_no_section() -> None
         ("p", "Last."),
     ]
     assert not any(el.get("data-cleaner-was") for el in body.iter())
+
+
+def test_the_recovery_is_wrapped_once_however_often_it_is_asked() -> None:
+    """Two threads installing the wrapper at once get one wrapper, not two stacked (which
+    would search the tree twice), and the text is the same."""
+    cleaner.run(PAGE)  # the wrapper is installed
+    wrapped = main_extractor.recover_wild_text
+    extract._watch_recovery.cache_clear()
+    extract._watch_recovery()  # asked again, as a second thread would
+    assert main_extractor.recover_wild_text is wrapped
+    text = cleaner.run(PAGE).text
+    assert "Install the widget" in text and "Widget guide" not in text and "Further reading" not in text
