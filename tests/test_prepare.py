@@ -155,3 +155,49 @@ def test_streamed_code_block_reaches_the_text() -> None:
     text = clean(page)
     assert "$ npm i @guide/support" in text
     assert text.index("on npm:") < text.index("npm i @guide") < text.index("Alternatively")
+
+
+def test_a_list_in_a_table_cell_becomes_paragraphs_unless_it_is_mostly_links() -> None:
+    tree = _tree(
+        "<table><tr><td>Sep 6</td><td><ul>"
+        "<li>Airy disks: <a href='/a'>[Chen '20]</a> (Sections 4.1 and 4.2)</li>"
+        "<li>Read the lecture notes before class.</li></ul></td></tr>"
+        "<tr><td><ol><li><a href='/2014'>2014</a></li><li><a href='/2015'>2015</a> (30)</li></ol></td></tr>"
+        "</table>"
+        "<ul><li>Outside a table</li></ul>"
+    )
+    prepare(tree)
+    readings, archive = tree.xpath("//td[.//li or .//p]/*")
+    assert readings.tag == "div"
+    assert [item.tag for item in readings] == ["p", "p"]
+    assert readings[0].text_content() == "Airy disks: [Chen '20] (Sections 4.1 and 4.2)"
+    assert archive.tag == "ol" and [item.tag for item in archive] == ["li", "li"]
+    assert tree.xpath("/html/body/ul/li/text()") == ["Outside a table"]
+
+
+def test_a_list_in_a_nested_table_is_opened_once() -> None:
+    tree = _tree(
+        "<table><tr><td><table><tr><td><ul><li>First reading of the week</li>"
+        "<li>Second reading of the week</li></ul></td></tr></table></td></tr></table>"
+    )
+    prepare(tree)
+    (opened,) = tree.xpath("//td/div")
+    assert [item.tag for item in opened] == ["p", "p"]
+    assert not tree.xpath("//ul | //li")
+
+
+def test_readings_listed_in_a_schedule_table_reach_the_text() -> None:
+    rows = "".join(
+        f"<tr><td>Week {n}</td><td>Topic {n}: tensor methods and their uses</td>"
+        f"<td><ul><li>Reading {n}a: the survey of moment methods, chapter {n}</li>"
+        f"<li>Reading {n}b: <a href='/p{n}'>lecture notes</a> with worked examples</li></ul></td></tr>"
+        for n in range(1, 7)
+    )
+    html = (
+        f"<html><body><main><h1>Course schedule</h1>{PARAGRAPHS}"
+        f"<table><tr><th>Week</th><th>Topic</th><th>Readings</th></tr>{rows}</table></main></body></html>"
+    )
+    text = clean(html, url="https://courses.example.edu/cs101/")
+    assert "Topic 3: tensor methods and their uses" in text
+    assert "Reading 3a: the survey of moment methods, chapter 3" in text
+    assert "Reading 6b: lecture notes with worked examples" in text
