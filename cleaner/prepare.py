@@ -112,11 +112,11 @@ line of highlighted code."""
 
 def prepare(tree: HtmlElement, index: PageIndex) -> None:
     """Reshape streamed segments, lists in table cells, admonitions, hidden code tabs, CSS-drawn
-    code lines and code figures in place (see the module docstring). Admonitions come from the page index (a class/id naming a box
-    or an alert); tab panels and figures from the ancestors of each ``<pre>`` (their class
-    names are often generated: ``css-l8vwfh``). The index stays valid for the tree rules: no
-    element is removed (a renamed ``<figure>`` is the same element; a streamed segment's empty
-    placeholder is replaced by the segment)."""
+    code lines and code figures in place (see the module docstring). Admonitions come from the
+    page index (a class/id naming a box or an alert); tab panels and figures from the ancestors
+    of each ``<pre>`` (their class names are often generated: ``css-l8vwfh``). The index stays
+    valid for the tree rules: no element is removed (a renamed ``<figure>`` or list is the same
+    element; a streamed segment's empty placeholder is replaced by the segment)."""
     place_streamed_segments(tree)
     open_cell_lists(tree)
     for el in index.with_token(*ADMONITION_TOKENS, *ROLE_HOLDER_TOKENS):
