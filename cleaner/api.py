@@ -185,7 +185,7 @@ def _extracted_blocks(
     page = cache(lambda: last_resort_page(_body(tree)))
     if last_resort(found, lambda: " ".join(page().itertext())):
         log.debug("trafilatura's text is the whole page in one block: the page's own blocks taken")
-        return segment_tree(page_in_blocks(page()), extracted=False), Source.TRAFILATURA
+        return segment_tree(page_in_blocks(page()), extracted=False), Source.PAGE_BLOCKS
     return blocks, Source.TRAFILATURA
 
 

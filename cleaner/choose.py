@@ -222,8 +222,10 @@ class Source(str, Enum):
     """Where the blocks of a page came from."""
 
     TRAFILATURA = "trafilatura"
-    """trafilatura's fast mode (its default mode when Resiliparse is not installed); where its
-    text is its last resort, the page's own blocks (step L)."""
+    """trafilatura's fast mode (its default mode when Resiliparse is not installed)."""
+    PAGE_BLOCKS = "page-blocks"
+    """trafilatura's text was its last resort, the whole page in one block: the page's own
+    blocks after its basic cleaning were taken instead (step L, :func:`last_resort`)."""
     RESILIPARSE = "resiliparse"
     MERGED = "merged"
     """Resiliparse's lines within the span of trafilatura's text (:func:`merged`)."""

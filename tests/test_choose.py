@@ -488,7 +488,7 @@ def test_pipeline_takes_the_pages_blocks_for_trafilaturas_last_resort(
     dump = cleaner.api.render(segment_tree(baseline(parse_html(LISTING))[0], extracted=True), ())
     assert "\n" not in dump.strip() and "Sign in" in dump  # one block, the menu in it
     result = cleaner.run(LISTING)
-    assert result.source is Source.TRAFILATURA
+    assert result.source is Source.PAGE_BLOCKS
     lines = result.text.splitlines()
     assert f"{TILES[0]} 2026 3 min" in lines
     assert all(t in result.text for t in TILES)
