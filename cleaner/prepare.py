@@ -21,18 +21,19 @@ the tree is reshaped:
 
 - **Lists in table cells.** trafilatura keeps a list inside a ``<td>`` only when it favours
   recall: a course schedule whose readings column is a ``<ul>`` per lecture keeps the dates
-  and topics and loses every reading; a comparison table loses its bulleted pros and cons.
+  and topics and loses every reading.
   Each list inside a cell whose text is under half links becomes a ``<div>`` of ``<p>``s (the
   same words, in blocks trafilatura keeps in a cell); a list that is mostly links (a menu or
   archive widget of a page laid out in a table, a "narrower terms" link list) stays a list and
   is left out as before. On WCXB dev 9 pages change: documentation 0.9320 -> 0.9376 (a course
   schedule 0.482 -> 0.957; three more +0.008 to +0.013; an MDN page -0.004 whose reference
   leaves out the learning-objectives table), whole set 0.8591 -> 0.8595 (odd ids 0.8551 ->
-  0.8551, even 0.8631 -> 0.8638), articles 0.9555 -> 0.9556 (a review table +0.041, a blog's
-  tool list +0.008; a product comparison -0.008), without-rate (0.0424) and the trafilatura
+  0.8551, even 0.8631 -> 0.8638), articles 0.9555 -> 0.9556 (a planning checklist +0.041, a
+  blog's tool list +0.008; a product comparison -0.008), without-rate (0.0424) and the trafilatura
   set (0.9288) unchanged. Without the link test, a blog archive in a layout table came in
   (an article 0.971 -> 0.917) and a listing's "narrower terms" (a "without" snippet). About
   0.2 ms a page.
+
 - **Admonitions with bare text.** A note, tip or warning box is often a ``<div>`` whose text
   stands directly in it (``<div class="note"><strong>Note</strong> Run it as root.</div>``,
   ``<div role="note"><h4>Note:</h4>Install a runtime first.</div>``) rather than in a ``<p>``.
