@@ -2,8 +2,7 @@
 
 Four kinds of documentation markup lose words in trafilatura (and in any text renderer that
 reads the tree rather than the CSS), and so do the parts of a React page streamed after its
-shell and the lists inside table cells. Nothing is removed here (but an empty placeholder);
-the tree is reshaped:
+shell. Nothing is removed here (but an empty placeholder); the tree is reshaped:
 
 - **Streamed segments.** React's streamed server rendering (React 18+: GitBook, Next.js
   sites) sends the page's shell first, with an empty ``<template id="B:n">`` where a
@@ -18,21 +17,6 @@ the tree is reshaped:
   where Resiliparse now wins and brings the site's welcome banner). Whole WCXB set 0.8526 ->
   0.8543 with the code-label and phrase changes of the same commit (see design note 14),
   without-rate 0.0487 -> 0.0489 (the banner, a price widget); trafilatura set unchanged.
-
-- **Lists in table cells.** trafilatura keeps a list inside a ``<td>`` only when it favours
-  recall: a course schedule whose readings column is a ``<ul>`` per lecture keeps the dates
-  and topics and loses every reading.
-  Each list inside a cell whose text is under half links becomes a ``<div>`` of ``<p>``s (the
-  same words, in blocks trafilatura keeps in a cell); a list that is mostly links (a menu or
-  archive widget of a page laid out in a table, a "narrower terms" link list) stays a list and
-  is left out as before. On WCXB dev 9 pages change: documentation 0.9320 -> 0.9376 (a course
-  schedule 0.482 -> 0.957; three more +0.008 to +0.013; an MDN page -0.004 whose reference
-  leaves out the learning-objectives table), whole set 0.8591 -> 0.8595 (odd ids 0.8551 ->
-  0.8551, even 0.8631 -> 0.8638), articles 0.9555 -> 0.9556 (a planning checklist +0.041, a
-  blog's tool list +0.008; a product comparison -0.008), without-rate (0.0424) and the trafilatura
-  set (0.9288) unchanged. Without the link test, a blog archive in a layout table came in
-  (an article 0.971 -> 0.917) and a listing's "narrower terms" (a "without" snippet). About
-  0.2 ms a page.
 
 - **Admonitions with bare text.** A note, tip or warning box is often a ``<div>`` whose text
   stands directly in it (``<div class="note"><strong>Note</strong> Run it as root.</div>``,
@@ -71,7 +55,7 @@ from typing import Final
 from lxml import etree
 from lxml.html import HtmlElement
 
-from .selectors import PageIndex, class_tokens, has_own_text, link_density
+from .selectors import PageIndex, class_tokens, has_own_text
 
 ADMONITION_TOKENS: Final = frozenset(
     {
@@ -101,25 +85,19 @@ STREAMED_SEGMENT: Final = etree.XPath("/descendant::div[@hidden][starts-with(@id
 document as ``<div hidden id="S:n">``; a script (``$RC("B:n", "S:n")``) moves it into the
 placeholder ``<template id="B:n">`` (``P:n`` for a nested segment)."""
 PLACEHOLDER_PREFIXES: Final = ("B:", "P:")
-CELL_TAGS: Final = ("td", "th")
-LIST_TAGS: Final = ("ul", "ol")
-CELL_LIST_LINK_SHARE: Final = 0.5
-"""A list in a cell with this share of its text in links stays a list (menus, archive widgets of
-table-laid-out pages, "see also" term lists): trafilatura leaves it out as before."""
 LINE_TOKEN: Final = "line"
 """A class/id token that is this or ends in "-" and this (``token-line``, ``cm-line``) names a
 line of highlighted code."""
 
 
 def prepare(tree: HtmlElement, index: PageIndex) -> None:
-    """Reshape streamed segments, lists in table cells, admonitions, hidden code tabs, CSS-drawn
-    code lines and code figures in place (see the module docstring). Admonitions come from the
-    page index (a class/id naming a box or an alert); tab panels and figures from the ancestors
-    of each ``<pre>`` (their class names are often generated: ``css-l8vwfh``). The index stays
-    valid for the tree rules: no element is removed (a renamed ``<figure>`` or list is the same
-    element; a streamed segment's empty placeholder is replaced by the segment)."""
+    """Reshape admonitions, hidden code tabs, CSS-drawn code lines and code figures in place
+    (see the module docstring). Admonitions come from the page index (a class/id naming a box
+    or an alert); tab panels and figures from the ancestors of each ``<pre>`` (their class
+    names are often generated: ``css-l8vwfh``). The index stays valid for the tree rules: no
+    element is removed (a renamed ``<figure>`` is the same element; a streamed segment's empty
+    placeholder is replaced by the segment)."""
     place_streamed_segments(tree)
-    open_cell_lists(tree)
     for el in index.with_token(*ADMONITION_TOKENS, *ROLE_HOLDER_TOKENS):
         if el.tag in BOX_TAGS and is_admonition(el) and _has_bare_text(el):
             wrap_bare_text(el)
@@ -152,20 +130,6 @@ def place_streamed_segments(tree: HtmlElement) -> None:
         _leave_tail(segment)
         segment.tail = holder.tail
         parent.replace(holder, segment)
-
-
-def open_cell_lists(tree: HtmlElement) -> None:
-    """Make each list inside a table cell that is not mostly links a ``<div>`` of ``<p>``s: the
-    same text, in the blocks trafilatura keeps in a cell (it keeps a cell's lists only when it
-    favours recall)."""
-    lists = (found for cell in tree.iter(*CELL_TAGS) for found in cell.iter(*LIST_TAGS))
-    for cell_list in dict.fromkeys(lists):  # a list in a nested table is reached twice
-        if link_density(cell_list) >= CELL_LIST_LINK_SHARE or not cell_list.text_content().strip():
-            continue
-        cell_list.tag = "div"
-        for item in cell_list:
-            if item.tag == "li":
-                item.tag = "p"
 
 
 def _leave_tail(el: HtmlElement) -> None:
